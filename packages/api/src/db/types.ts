@@ -1,0 +1,96 @@
+/** Booleans are stored as 0/1 integers so the same migrations run on SQLite and PostgreSQL. */
+export type Flag = number
+
+export interface OrganisationTable {
+  id: string
+  name: string
+  created_at: string
+}
+
+export interface ProcessTable {
+  id: string
+  organisation_id: string
+  slug: string
+  name: string
+  /** JSON: the form definition. */
+  form: string
+  created_at: string
+}
+
+export interface PortalTable {
+  id: string
+  organisation_id: string
+  slug: string
+  name: string
+  multi_process: Flag
+  registration_open: Flag
+  allow_new_applications: Flag
+  created_at: string
+}
+
+export interface PortalProcessTable {
+  portal_id: string
+  process_id: string
+  position: number
+  allow_duplicates: Flag
+}
+
+export interface CompanyTable {
+  id: string
+  organisation_id: string
+  name: string
+  created_at: string
+}
+
+export type ContactStatus = 'invited' | 'active' | 'disabled'
+
+export interface ContactTable {
+  id: string
+  organisation_id: string
+  company_id: string | null
+  email: string
+  name: string
+  password_hash: string | null
+  status: ContactStatus
+  locale: string
+  created_at: string
+}
+
+export interface ApplicationTable {
+  id: string
+  organisation_id: string
+  process_id: string
+  contact_id: string
+  company_id: string | null
+  portal_id: string | null
+  status: string
+  /** JSON: the submitted form data. */
+  data: string
+  /** JSON: string[] */
+  tags: string
+  /** JSON: entry point, UTM parameters, referrer. */
+  source: string
+  created_at: string
+  updated_at: string
+}
+
+export interface SessionTable {
+  id: string
+  token_hash: string
+  contact_id: string
+  portal_id: string
+  created_at: string
+  expires_at: string
+}
+
+/** The whole database as Kysely sees it. */
+export interface Database {
+  organisations: OrganisationTable
+  processes: ProcessTable
+  portals: PortalTable
+  portal_processes: PortalProcessTable
+  companies: CompanyTable
+  contacts: ContactTable
+  applications: ApplicationTable
+  sessions: SessionTable
+}

@@ -1,0 +1,41 @@
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@portico/schema'
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { isApiError } from '../../errors.js'
+
+/** Options of the problem+json handlers. */
+export interface ProblemOptions {
+  /** Where unexpected errors are reported. @default console.error */
+  log?: (error: unknown) => void
+}
+
+/** Sends a problem document with its status and media type. */
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': PROBLEM_CONTENT_TYPE })
+}
+
+/** Maps every error to `application/problem+json`: expected ones keep their 4xx, anything else is a bare 500. */
+export function problemErrorHandler(options: ProblemOptions = {}): ErrorHandler {
+  const log = options.log ?? ((error: unknown) => console.error('[portico] unexpected error', error))
+  return function onError(error, c) {
+    if (isApiError(error)) return problemResponse(c, error.problem)
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(c, {
+        type: 'about:blank',
+        title: error.message || 'Bad request',
+        status: error.status,
+      })
+    }
+    log(error)
+    return problemResponse(c, { type: 'about:blank', title: 'Internal server error', status: 500 })
+  }
+}
+
+/** Answers unknown routes with a 404 problem. */
+export const problemNotFound: NotFoundHandler = (c) =>
+  problemResponse(c, {
+    type: 'about:blank',
+    title: 'Not found',
+    status: 404,
+    detail: `No route for ${c.req.method} ${c.req.path}`,
+  })

@@ -1,0 +1,39 @@
+import * as z from 'zod/mini'
+
+/** One message about one field of a request body, as sent in a problem's `errors` list. */
+export const FieldError = z.object({
+  field: z.string(),
+  message: z.string(),
+})
+export type FieldError = z.infer<typeof FieldError>
+
+/** An RFC 9457 problem document: every 4xx and 5xx answer of the API has this shape. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+})
+export type Problem = z.infer<typeof Problem>
+
+/** The media type of problem documents. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+interface IssueLike {
+  readonly path: readonly PropertyKey[]
+  readonly message: string
+}
+
+/**
+ * Turns validation issues into field errors, one per field (the first message wins).
+ * @example fieldErrors(result.error.issues) // [{ field: 'email', message: 'Enter a valid e-mail address' }]
+ */
+export function fieldErrors(issues: readonly IssueLike[]): FieldError[] {
+  const seen = new Map<string, string>()
+  for (const issue of issues) {
+    const field = issue.path.map(String).join('.') || '_'
+    if (!seen.has(field)) seen.set(field, issue.message)
+  }
+  return [...seen].map(([field, message]) => ({ field, message }))
+}
