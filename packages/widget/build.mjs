@@ -1,0 +1,52 @@
+// Builds the widget twice: an ESM library for npm users (dependencies left as imports) and
+// content-hashed, minified chunks for the CDN that the loader imports.
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { build } from 'esbuild'
+
+const shared = {
+  entryPoints: { index: 'src/index.ts' },
+  bundle: true,
+  format: 'esm',
+  target: 'es2020',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  conditions: ['@portico/source'],
+  logLevel: 'warning',
+}
+
+await rm('dist', { recursive: true, force: true })
+await build({
+  ...shared,
+  outdir: 'dist',
+  external: ['preact', 'preact/*', '@preact/signals', 'ky', '@portico/schema'],
+  sourcemap: true,
+})
+
+const cdn = await build({
+  ...shared,
+  entryPoints: { widget: 'src/index.ts' },
+  outdir: 'dist/cdn',
+  entryNames: '[name]-[hash]',
+  chunkNames: 'chunk-[hash]',
+  splitting: true,
+  minify: true,
+  metafile: true,
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"' },
+})
+const entry = Object.entries(cdn.metafile.outputs).find(([, output]) => output.entryPoint === 'src/index.ts')
+if (!entry) throw new Error('widget entry missing from the CDN build')
+// The files the first view needs: the entry and every chunk it imports statically, transitively.
+const initial = new Set()
+const visit = (file) => {
+  if (initial.has(file)) return
+  initial.add(file)
+  for (const imported of cdn.metafile.outputs[file].imports)
+    if (imported.kind === 'import-statement') visit(imported.path)
+}
+visit(entry[0])
+await mkdir('dist/cdn', { recursive: true })
+const manifest = { entry: basename(entry[0]), initial: [...initial].map((file) => basename(file)) }
+await writeFile('dist/cdn/manifest.json', `${JSON.stringify(manifest, null, 2)}\n`)
+console.log(`widget CDN entry: ${basename(entry[0])}`)

@@ -1,0 +1,62 @@
+import { useWidget } from './context.js'
+import { FormMessage } from './FormMessage.js'
+import { Heading } from './Heading.js'
+import { TextField } from './TextField.js'
+
+/** Login with e-mail and password, one password for every portal of the organisation. */
+export function LoginForm() {
+  const { t, model } = useWidget()
+  const form = model.login
+  const values = form.values.value
+  const errors = form.errors.value
+  const open = model.config.value?.registrationOpen
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void model.submitLogin()
+      }}
+    >
+      <Heading>{t('login')}</Heading>
+      {!open && <p class="muted">{t('registrationClosed')}</p>}
+      <TextField
+        label={t('email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={values.email}
+        error={errors.email}
+        onInput={(v) => form.set('email', v)}
+      />
+      <TextField
+        label={t('password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={values.password}
+        error={errors.password}
+        onInput={(v) => form.set('password', v)}
+      />
+      <FormMessage form={form} />
+      <button
+        type="submit"
+        class="button"
+        part="button"
+        disabled={form.busy.value}
+        aria-busy={form.busy.value}
+      >
+        {t('loginSubmit')}
+      </button>
+      {open && (
+        <button
+          type="button"
+          class="link"
+          onClick={() => model.show(model.process.value ? 'register' : 'picker')}
+        >
+          {t('noAccount')}
+        </button>
+      )}
+    </form>
+  )
+}
