@@ -1,21 +1,42 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createApp, type Db, migrateToLatest, openDatabase, seedDemo } from '../src/index.js'
+import { createApp, type Db, type DemoSeed, migrateToLatest, openDatabase, seedDemo } from '../src/index.js'
+
+/** What a test call answers: status, content type, parsed JSON body and headers. */
+export interface CallResult {
+  status: number
+  type: string | null
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary response bodies
+  body: any
+  headers: Headers
+}
+
+/** Options of one test call. */
+export interface CallOptions {
+  body?: unknown
+  token?: string
+  raw?: string
+}
+
+/** A seeded API on a fresh database, with a helper to call it in-process. */
+export interface Api {
+  app: ReturnType<typeof createApp>
+  db: Db
+  seed: DemoSeed
+  call(method: string, path: string, options?: CallOptions): Promise<CallResult>
+  close(): Promise<void>
+}
 
 /** An API on a fresh temporary SQLite file, seeded with the demo organisation. */
-export async function setupApi() {
+export async function setupApi(): Promise<Api> {
   const dir = mkdtempSync(join(tmpdir(), 'portico-api-'))
   const db: Db = await openDatabase(join(dir, 'test.sqlite'))
   await migrateToLatest(db.kysely as never)
   const seed = await seedDemo(db.kysely)
   const app = createApp({ db: db.kysely, log: () => {} })
 
-  async function call(
-    method: string,
-    path: string,
-    options: { body?: unknown; token?: string; raw?: string } = {},
-  ) {
+  async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = {}
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json'
     if (options.token) headers.authorization = `Bearer ${options.token}`
@@ -41,5 +62,3 @@ export async function setupApi() {
     },
   }
 }
-
-export type Api = Awaited<ReturnType<typeof setupApi>>

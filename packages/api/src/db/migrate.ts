@@ -1,8 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as init from './migrations/0001-init.js'
+import * as outbox from './migrations/0003-outbox.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
+  '0003-outbox': outbox,
 }
 
 const provider: MigrationProvider = {
@@ -16,6 +18,8 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     provider,
     migrationTableName: 'portico_migrations',
     migrationLockTableName: 'portico_migrations_lock',
+    // Migrations are written in parallel branches: a lower-numbered one may land after a higher one ran.
+    allowUnorderedMigrations: true,
   })
   const { error, results = [] } = await migrator.migrateToLatest()
   if (error) throw error

@@ -83,6 +83,31 @@ export interface SessionTable {
   expires_at: string
 }
 
+/** Where an outbox row is in its delivery. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed'
+
+export interface OutboxTable {
+  id: string
+  /** The organisation the mail is about, when the sender knows it; the admin API lists by it. */
+  organisation_id: string | null
+  to_address: string
+  locale: string
+  template: string
+  subject: string
+  text_body: string
+  html_body: string
+  status: OutboxStatus
+  /** How many deliveries were started. */
+  attempts: number
+  next_attempt_at: string
+  /** Set by the worker that claimed the row; only that worker may settle it. */
+  claim_token: string | null
+  claimed_at: string | null
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+}
+
 /** The whole database as Kysely sees it. */
 export interface Database {
   organisations: OrganisationTable
@@ -93,4 +118,5 @@ export interface Database {
   contacts: ContactTable
   applications: ApplicationTable
   sessions: SessionTable
+  outbox: OutboxTable
 }

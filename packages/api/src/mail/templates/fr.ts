@@ -1,0 +1,64 @@
+import type { MailCatalogue } from './types.js'
+
+const STATUS: Record<string, string> = {
+  draft: 'brouillon',
+  submitted: 'soumise',
+  in_review: 'en cours d’examen',
+  approved: 'acceptée',
+  rejected: 'refusée',
+  closed: 'clôturée',
+}
+
+const open = (url: string | undefined, label: string) => (url ? { action: { label, url } } : {})
+
+/** French mail templates. */
+export const fr: MailCatalogue = {
+  invitation: (d) => ({
+    subject: d.organisation
+      ? `${d.organisation} vous invite sur son portail client`
+      : 'Vous êtes invité sur le portail client',
+    paragraphs: [
+      `Bonjour ${d.name},`,
+      `${d.organisation ? `${d.organisation} vous invite` : 'Vous êtes invité'} sur le portail client. Choisissez un mot de passe pour activer votre compte.`,
+      'Ce lien ne sert qu’une fois et expire bientôt. Si vous n’attendiez pas cette invitation, ignorez ce message.',
+    ],
+    action: { label: 'Accepter l’invitation', url: d.link ?? '' },
+  }),
+  'password-reset': (d) => ({
+    subject: 'Réinitialisez votre mot de passe',
+    paragraphs: [
+      `Bonjour ${d.name},`,
+      'Une réinitialisation du mot de passe de votre compte du portail client a été demandée. Choisissez un nouveau mot de passe avec le lien ci-dessous.',
+      'Ce lien ne sert qu’une fois et expire bientôt. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+    ],
+    action: { label: 'Choisir un nouveau mot de passe', url: d.link ?? '' },
+  }),
+  'contract-shared': (d) => ({
+    subject: `Contrat partagé avec vous : ${d.title}`,
+    paragraphs: [
+      `Bonjour ${d.name},`,
+      d.role === 'watcher'
+        ? `Vous avez été ajouté comme observateur du contrat « ${d.title} »${d.reference ? ` (${d.reference})` : ''}${d.requester ? ` demandé par ${d.requester}` : ''}.`
+        : `Le contrat « ${d.title} »${d.reference ? ` (${d.reference})` : ''} a été partagé avec vous en tant que demandeur.`,
+      'Vous pouvez le consulter sur la page Contrats de votre portail client.',
+    ],
+    ...open(d.link, 'Ouvrir le contrat'),
+  }),
+  'status-changed': (d) => ({
+    subject: `Votre demande « ${d.process} » est désormais ${STATUS[d.status ?? ''] ?? d.status}`,
+    paragraphs: [
+      `Bonjour ${d.name},`,
+      `Le statut de votre demande « ${d.process} » est passé à : ${STATUS[d.status ?? ''] ?? d.status}.`,
+    ],
+    ...open(d.link, 'Voir la demande'),
+  }),
+  'staff-note': (d) => ({
+    subject: `Nouvelle note sur votre demande « ${d.process} »`,
+    paragraphs: [
+      `Bonjour ${d.name},`,
+      `${d.author ?? 'Notre équipe'} a ajouté une note à votre demande « ${d.process} ».`,
+      ...(d.note ? [`« ${d.note} »`] : []),
+    ],
+    ...open(d.link, 'Lire la note'),
+  }),
+}
