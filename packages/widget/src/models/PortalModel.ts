@@ -10,6 +10,7 @@ import { batch, signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
 import { fetchPortalConfig } from '../api/config.js'
 import { isHttpError } from '../api/errors.js'
+import { Emitter } from '../events.js'
 import { FormModel } from './FormModel.js'
 
 /** The views of the widget. */
@@ -21,6 +22,8 @@ export interface PortalModelOptions {
   portal: string
   /** Slug of a process to preselect. */
   process?: string
+  /** Where the model reports what happens (login, new application…). @default a new Emitter */
+  events?: Emitter
 }
 
 /** State and actions of one mounted portal: config, current view, session and applications. */
@@ -39,9 +42,12 @@ export class PortalModel {
     { email: '', password: '' },
     () => import('../validators.js').then((m) => m.LoginBody),
   )
+  readonly events: Emitter
   private clientPromise: Promise<Client> | undefined
 
-  constructor(private readonly options: PortalModelOptions) {}
+  constructor(private readonly options: PortalModelOptions) {
+    this.events = options.events ?? new Emitter()
+  }
 
   /** The HTTP client, loaded on first use so ky stays out of the first view. */
   client(): Promise<Client> {
@@ -74,12 +80,17 @@ export class PortalModel {
         this.process.value = preselected ?? only ?? null
         this.view.value = !config.registrationOpen ? 'login' : this.process.value ? 'register' : 'picker'
       })
+      this.events.emit('ready', { portal: config.slug })
       // Warm the code the next step needs while the user reads the first view.
       this.client().catch(() => {})
     } catch (error) {
       batch(() => {
         this.failure.value = isHttpError(error) && error.status === 404 ? 'not-found' : 'network'
         this.view.value = 'failed'
+      })
+      this.events.emit('error', {
+        message: error instanceof Error ? error.message : String(error),
+        ...(isHttpError(error) ? { status: error.status } : {}),
       })
     }
   }
@@ -100,7 +111,14 @@ export class PortalModel {
   /** Sends the registration form; on success the contact lands on their applications. */
   submitRegister(): Promise<void> {
     return this.register.submit({ process: this.process.value?.slug ?? '' }, async (body) => {
-      this.session.value = await (await this.client()).register(body)
+      const session = await (await this.client()).register(body)
+      this.session.value = session
+      this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
+      if (session.applicationId)
+        this.events.emit('application:created', {
+          applicationId: session.applicationId,
+          process: body.process,
+        })
       await this.openApplications()
     })
   }
@@ -108,7 +126,9 @@ export class PortalModel {
   /** Sends the login form; on success the contact lands on their applications. */
   submitLogin(): Promise<void> {
     return this.login.submit({}, async (body) => {
-      this.session.value = await (await this.client()).login(body)
+      const session = await (await this.client()).login(body)
+      this.session.value = session
+      this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
       await this.openApplications()
     })
   }
@@ -120,6 +140,7 @@ export class PortalModel {
       this.applications.value = []
       this.view.value = 'login'
     })
+    this.events.emit('logout', {})
   }
 
   private async openApplications(): Promise<void> {
