@@ -27,8 +27,8 @@ export class Emitter {
 
   /** Adds a listener and returns the function that removes it. */
   on<K extends keyof PorticoEventMap>(event: K, listener: PorticoListener<K>): () => void {
-    let set = this.listeners.get(event)
-    if (!set) this.listeners.set(event, (set = new Set()))
+    const set = this.listeners.get(event) ?? new Set()
+    this.listeners.set(event, set)
     set.add(listener as (payload: never) => void)
     return () => set.delete(listener as (payload: never) => void)
   }
