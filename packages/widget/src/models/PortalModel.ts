@@ -24,6 +24,12 @@ export interface PortalModelOptions {
   process?: string
   /** Where the model reports what happens (login, new application…). @default a new Emitter */
   events?: Emitter
+  /** Tags stamped on applications created from this mount (an entry point's `data-portico-tags`). */
+  tags?: string[]
+  /** Where the visitor came from: UTM parameters and referrer of the landing page. */
+  source?: Record<string, string>
+  /** The portal config already being fetched (by the loader, in parallel with the widget chunk). */
+  config?: Promise<PortalConfig>
 }
 
 /** State and actions of one mounted portal: config, current view, session and applications. */
@@ -72,7 +78,10 @@ export class PortalModel {
       this.failure.value = null
     })
     try {
-      const config = await fetchPortalConfig(this.options.api, this.options.portal)
+      const prefetched = this.options.config
+      // A prefetched config is used once; a retry fetches afresh.
+      delete this.options.config
+      const config = await (prefetched ?? fetchPortalConfig(this.options.api, this.options.portal))
       const preselected = config.processes.find((p) => p.slug === this.options.process)
       const only = config.processes.length === 1 ? config.processes[0] : undefined
       batch(() => {
