@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { createMailWorker, type MailWorkerOptions } from './mail/worker.js'
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -12,6 +13,8 @@ export interface ServerOptions {
   port?: number
   /** @default '127.0.0.1' */
   hostname?: string
+  /** Options of the mail worker that runs alongside the server, or `false` for none. @default {} */
+  mail?: Omit<MailWorkerOptions, 'db'> | false
 }
 
 /** A running API server. */
@@ -28,6 +31,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? 'portico.sqlite')
   await migrateToLatest(db.kysely as never)
   const app = createApp({ db: db.kysely })
+  const worker = options.mail === false ? undefined : createMailWorker({ ...options.mail, db: db.kysely })
+  worker?.start()
   const hostname = options.hostname ?? '127.0.0.1'
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname }, () => resolve(s))
@@ -39,6 +44,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         if ('closeAllConnections' in server) server.closeAllConnections()
-      }).finally(() => db.close()),
+      })
+        .finally(() => worker?.stop())
+        .finally(() => db.close()),
   }
 }

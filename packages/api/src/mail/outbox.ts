@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
-import type { Database } from '../db/types.js'
+import type { Database, OutboxStatus, OutboxTable } from '../db/types.js'
 import { type MailTemplateName, renderMail } from './templates/index.js'
 
 /** A mail to queue: who gets it, in which language, which template and the values it shows. */
@@ -46,4 +46,93 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
       sent_at: null,
     })
     .execute()
+}
+
+/** An outbox row as admins see it: delivery state, never the body (it may hold a live token). */
+export interface OutboxMailView {
+  id: string
+  to: string
+  locale: string
+  template: string
+  subject: string
+  status: OutboxStatus
+  attempts: number
+  lastError: string | null
+  createdAt: string
+  nextAttemptAt: string
+  sentAt: string | null
+}
+
+function view(row: OutboxTable): OutboxMailView {
+  return {
+    id: row.id,
+    to: row.to_address,
+    locale: row.locale,
+    template: row.template,
+    subject: row.subject,
+    status: row.status,
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    createdAt: row.created_at,
+    nextAttemptAt: row.next_attempt_at,
+    sentAt: row.sent_at,
+  }
+}
+
+/** Filters of {@link listOutbox}. */
+export interface OutboxQuery {
+  status?: OutboxStatus
+  /** Only mails created strictly before this ISO time (the `createdAt` of the last item of a page). */
+  before?: string
+  /** @default 50 */
+  limit?: number
+}
+
+/** The mails of one organisation, newest first. */
+export async function listOutbox(
+  db: Kysely<Database>,
+  organisationId: string,
+  query: OutboxQuery = {},
+): Promise<OutboxMailView[]> {
+  let select = db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit ?? 50)
+  if (query.status) select = select.where('status', '=', query.status)
+  if (query.before) select = select.where('created_at', '<', query.before)
+  return (await select.execute()).map(view)
+}
+
+/** One mail of an organisation, or `undefined`. */
+export async function findOutboxMail(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<OutboxMailView | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row && view(row)
+}
+
+/** Puts a failed mail back in the queue with fresh attempts; `false` when it is not a failed mail of the organisation. */
+export async function retryOutboxMail(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: now(), claim_token: null })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
