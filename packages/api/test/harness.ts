@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { createApp, type Db, type DemoSeed, migrateToLatest, openDatabase, seedDemo } from '../src/index.js'
+import { createScratchDatabase } from './databases.js'
 
 /** What a test call answers: status, content type, parsed JSON body and headers. */
 export interface CallResult {
@@ -28,10 +26,13 @@ export interface Api {
   close(): Promise<void>
 }
 
-/** An API on a fresh temporary SQLite file, seeded with the demo organisation. */
+/**
+ * An API on a fresh database seeded with the demo organisation: a temporary SQLite file, or a new
+ * PostgreSQL database when `PORTICO_TEST_DATABASE=postgres` (see `./databases.ts`). `close()` drops it.
+ */
 export async function setupApi(): Promise<Api> {
-  const dir = mkdtempSync(join(tmpdir(), 'portico-api-'))
-  const db: Db = await openDatabase(join(dir, 'test.sqlite'))
+  const scratch = await createScratchDatabase()
+  const db: Db = await openDatabase(scratch.url)
   await migrateToLatest(db.kysely as never)
   const seed = await seedDemo(db.kysely)
   const app = createApp({ db: db.kysely, log: () => {} })
@@ -58,7 +59,7 @@ export async function setupApi(): Promise<Api> {
     call,
     async close() {
       await db.close()
-      rmSync(dir, { recursive: true, force: true })
+      await scratch.drop()
     },
   }
 }
