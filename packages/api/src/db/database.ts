@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import type BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
 import type { Database } from './types.js'
 
 /** Which engine a database URL points at. */
@@ -9,6 +10,30 @@ export interface Db {
   readonly kysely: Kysely<Database>
   readonly dialect: Dialect
   close(): Promise<void>
+}
+
+/** How many prepared SQLite statements are kept for reuse. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Wraps a better-sqlite3 database so that Kysely reuses prepared statements: Kysely prepares every
+ * query it runs, and preparing costs about as much as running a small indexed query.
+ */
+function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql)
+      if (!statement) {
+        statement = sqlite.prepare(sql)
+        // Queries are built from code, so distinct SQL texts are few; the bound is a safety net.
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear()
+        statements.set(sql, statement)
+      }
+      return statement
+    },
+  }
 }
 
 /** Tells the dialect of a `DATABASE_URL`: `postgres://…` or `postgresql://…`, else an SQLite file path. */
@@ -34,6 +59,6 @@ export async function openDatabase(url: string): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
 }
