@@ -1,12 +1,22 @@
+import { join } from 'node:path'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Kysely } from 'kysely'
+import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
-import type { AppEnv } from './env.js'
+import type { AppConfig, AppEnv } from './env.js'
+import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
+import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
+import { adminRoutes } from './routes/admin/index.js'
 import { meRoutes } from './routes/me.js'
+import { openApiRoute } from './routes/openapi.js'
+import { passwordRoutes } from './routes/passwords.js'
 import { portalRoutes } from './routes/portals.js'
+import { LocalDiskStorage, type Storage } from './storage/index.js'
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.js'
 
 /** Options of {@link createApp}. */
 export interface AppOptions {
@@ -14,6 +24,27 @@ export interface AppOptions {
   db: Kysely<Database>
   /** Where unexpected errors are reported. @default console.error */
   log?: (error: unknown) => void
+  /** Where attachments are stored. @default new LocalDiskStorage(uploadsDir) */
+  storage?: Storage
+  /** The root of the default local-disk storage. @default './.data/uploads' */
+  uploadsDir?: string
+  /** Upload size and type limits. @default 10 MiB; PDF, images, text, CSV, DOCX, XLSX */
+  uploads?: Partial<UploadLimits>
+  /** Login and forgot-password limits. @default 10 per account and 50 per IP per 15 minutes */
+  rateLimits?: { perAccount?: Limit; perIp?: Limit }
+  /** Trust the first `X-Forwarded-For` address as the client IP (behind a proxy you control). @default false */
+  trustProxy?: boolean
+}
+
+function clientIpOf(trustProxy: boolean) {
+  return function clientIp(c: Context): string {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+      if (forwarded) return forwarded
+    }
+    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+    return incoming?.socket?.remoteAddress ?? 'unknown'
+  }
 }
 
 /**
@@ -21,25 +52,31 @@ export interface AppOptions {
  * @example const app = createApp({ db: (await openDatabase('portico.sqlite')).kysely })
  */
 export function createApp(options: AppOptions) {
+  const config: AppConfig = {
+    storage: options.storage ?? new LocalDiskStorage(options.uploadsDir ?? join('.data', 'uploads')),
+    uploads: { ...DEFAULT_UPLOAD_LIMITS, ...options.uploads },
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    clientIp: clientIpOf(options.trustProxy ?? false),
+  }
   const app = new Hono<AppEnv>()
   app.onError(problemErrorHandler(options.log ? { log: options.log } : {}))
   app.notFound(problemNotFound)
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
-  // Bearer tokens, never cookies: a cross-origin caller gains nothing it could not send itself.
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (origin) => origin,
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-      maxAge: 600,
-    }),
-  )
   app.use(async (c, next) => {
     c.set('db', options.db)
+    c.set('config', config)
     await next()
   })
+  // Bearer tokens, never cookies: CORS answers only the origins a portal embeds on.
+  app.use('/v1/portals/*', portalCors())
+  app.use('/v1/me/*', portalCors())
+  app.use('/v1/me', portalCors())
+  app.use('/v1/openapi.json', cors({ origin: '*' }))
   app.get('/health', (c) => c.json({ ok: true }))
   app.route('/v1/portals', portalRoutes)
+  app.route('/v1/portals', passwordRoutes)
   app.route('/v1/me', meRoutes)
+  app.route('/v1/admin', adminRoutes)
+  app.route('/v1', openApiRoute())
   return app
 }

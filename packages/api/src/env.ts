@@ -1,14 +1,32 @@
+import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
+import type { Limit } from './data/rate-limits.js'
 import type { findSession } from './data/sessions.js'
 import type { Database } from './db/types.js'
+import type { Storage } from './storage/index.js'
+import type { UploadLimits } from './uploads.js'
 
 /** The authenticated session of a request. */
 export type RequestSession = NonNullable<Awaited<ReturnType<typeof findSession>>>
+
+/** Settings every route can read, merged with defaults once by `createApp`. */
+export interface AppConfig {
+  storage: Storage
+  uploads: UploadLimits
+  rateLimits: { perAccount: Limit; perIp: Limit }
+  clientIp: (c: Context) => string
+}
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */
 export interface AppEnv {
   Variables: {
     db: Kysely<Database>
+    config: AppConfig
     session: RequestSession
   }
+}
+
+/** Hono environment behind admin auth: the API key's organisation. */
+export interface AdminEnv {
+  Variables: AppEnv['Variables'] & { organisationId: string; apiKeyId: string }
 }

@@ -10,6 +10,8 @@ export interface ApiErrorOptions {
   errors?: FieldError[]
   /** A short slug naming the kind of problem, e.g. `validation`. @default 'about:blank' */
   type?: string
+  /** Extra response headers, e.g. `Retry-After` on a 429. */
+  headers?: Record<string, string>
 }
 
 /** An expected failure that the API answers as `application/problem+json` with a 4xx status. */
@@ -17,10 +19,12 @@ export class ApiError extends Error {
   override name = 'ApiError'
   readonly status: ErrorStatus
   readonly problem: Problem
+  readonly headers: Record<string, string>
 
   constructor(status: ErrorStatus, title: string, options: ApiErrorOptions = {}) {
     super(options.detail ?? title)
     this.status = status
+    this.headers = options.headers ?? {}
     this.problem = {
       type: options.type ? `urn:portico:problem:${options.type}` : 'about:blank',
       title,

@@ -1,9 +1,13 @@
+import type { FormDefinition } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { now } from './clock.js'
 import { hashPassword, newId } from './crypto.js'
 import { insertApplication } from './data/applications.js'
+import { saveAttachment } from './data/attachments.js'
 import { insertContact } from './data/contacts.js'
+import { createApiKey } from './data/organisations.js'
 import type { Database } from './db/types.js'
+import type { Storage } from './storage/index.js'
 
 /** The demo login that `seed-demo` creates. */
 export const DEMO_LOGIN = { email: 'demo@acme.test', password: 'portico-demo' } as const
@@ -13,18 +17,51 @@ export interface DemoSeed {
   organisationId: string
   portals: { single: string; multi: string }
   login: typeof DEMO_LOGIN
+  /** The admin API key, only when this run created the organisation (keys are stored hashed). */
+  adminKey?: string
 }
 
-async function insertProcess(
-  db: Kysely<Database>,
-  organisationId: string,
-  slug: string,
-  name: string,
-): Promise<string> {
+const DEMO_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*']
+const text = (en: string, fr: string) => ({ en, fr })
+
+const FORMS: Record<string, FormDefinition> = {
+  'business-account': {
+    fields: [
+      { name: 'companyName', type: 'text', label: text('Company name', 'Nom de la société') },
+      {
+        name: 'country',
+        type: 'select',
+        label: text('Country', 'Pays'),
+        options: [
+          { value: 'be', label: text('Belgium', 'Belgique') },
+          { value: 'fr', label: text('France', 'France') },
+          { value: 'gb', label: text('United Kingdom', 'Royaume-Uni') },
+        ],
+      },
+      { name: 'phone', type: 'phone', label: text('Phone', 'Téléphone') },
+    ],
+  },
+  kyc: {
+    fields: [
+      { name: 'birthDate', type: 'date', label: text('Date of birth', 'Date de naissance') },
+      { name: 'idDocument', type: 'file', label: text('Identity document', 'Pièce d’identité') },
+    ],
+  },
+  incident: {
+    fields: [
+      { name: 'description', type: 'textarea', label: text('What happened?', 'Que s’est-il passé ?') },
+      { name: 'contactEmail', type: 'email', label: text('E-mail for follow-up', 'E-mail de suivi') },
+      { name: 'urgent', type: 'checkbox', label: text('Urgent', 'Urgent') },
+    ],
+  },
+}
+
+async function insertProcess(db: Kysely<Database>, organisationId: string, slug: string, name: string) {
   const id = newId()
+  const form = JSON.stringify(FORMS[slug] ?? { fields: [] })
   await db
     .insertInto('processes')
-    .values({ id, organisation_id: organisationId, slug, name, form: '{"fields":[]}', created_at: now() })
+    .values({ id, organisation_id: organisationId, slug, name, form, created_at: now() })
     .execute()
   return id
 }
@@ -32,28 +69,33 @@ async function insertProcess(
 async function insertPortal(
   db: Kysely<Database>,
   organisationId: string,
-  slug: string,
-  name: string,
-  processIds: string[],
-): Promise<void> {
+  portal: { slug: string; name: string; processIds: string[]; tags: string[]; profileId: string },
+): Promise<string> {
   const id = newId()
   await db
     .insertInto('portals')
     .values({
       id,
       organisation_id: organisationId,
-      slug,
-      name,
-      multi_process: processIds.length > 1 ? 1 : 0,
+      slug: portal.slug,
+      name: portal.name,
+      multi_process: portal.processIds.length > 1 ? 1 : 0,
       registration_open: 1,
       allow_new_applications: 1,
       created_at: now(),
+      tags: JSON.stringify(portal.tags),
+      allowed_origins: JSON.stringify(DEMO_ORIGINS),
+      theme: JSON.stringify({ accent: '#0f766e', logoUrl: null, title: portal.name }),
+      default_locale: 'en',
+      modules: JSON.stringify(['applications', 'contracts', 'company']),
+      default_profile_id: portal.profileId,
+      public_url: null,
     })
     .execute()
   await db
     .insertInto('portal_processes')
     .values(
-      processIds.map((processId, position) => ({
+      portal.processIds.map((processId, position) => ({
         portal_id: id,
         process_id: processId,
         position,
@@ -61,13 +103,21 @@ async function insertPortal(
       })),
     )
     .execute()
+  return id
 }
+
+/** The smallest valid PDF, so the demo contract has a real attachment to download. */
+const DEMO_PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
 
 /**
  * Creates the demo organisation "Acme Bank": a single-process portal `acme-onboarding`, a
- * multi-process portal `acme-services`, and a demo contact with one application. Idempotent.
+ * multi-process portal `acme-services`, the company Globex with the demo contact (a company
+ * admin) and a colleague, one application, and a contract shared with a visible attachment.
+ * Idempotent. Without `storage`, the contract has no attachment.
  */
-export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
+export async function seedDemo(db: Kysely<Database>, options: { storage?: Storage } = {}): Promise<DemoSeed> {
   const portals = { single: 'acme-onboarding', multi: 'acme-services' }
   const existing = await db
     .selectFrom('portals')
@@ -79,34 +129,111 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeed> {
   const passwordHash = await hashPassword(DEMO_LOGIN.password)
   return db.transaction().execute(async (trx) => {
     const organisationId = newId()
+    const at = now()
     await trx
       .insertInto('organisations')
-      .values({ id: organisationId, name: 'Acme Bank', created_at: now() })
+      .values({ id: organisationId, name: 'Acme Bank', created_at: at })
+      .execute()
+    const { key } = await createApiKey(trx, organisationId, 'demo')
+    const profileId = newId()
+    await trx
+      .insertInto('profiles')
+      .values({
+        id: profileId,
+        organisation_id: organisationId,
+        name: 'Client',
+        modules: JSON.stringify(['applications', 'contracts', 'company']),
+        same_company_visibility: 1,
+        visible_fields: JSON.stringify(['contact.name', 'contact.email', 'contact.phone', 'company.name']),
+        created_at: at,
+      })
+      .execute()
+    const companyId = newId()
+    await trx
+      .insertInto('companies')
+      .values({
+        id: companyId,
+        organisation_id: organisationId,
+        name: 'Globex Ltd',
+        created_at: at,
+        address: '1 Demo Street',
+        phone: null,
+      })
       .execute()
     const account = await insertProcess(trx, organisationId, 'business-account', 'Open a business account')
     const kyc = await insertProcess(trx, organisationId, 'kyc', 'Verify your identity')
     const incident = await insertProcess(trx, organisationId, 'incident', 'Report an incident')
-    await insertPortal(trx, organisationId, portals.single, 'Acme onboarding', [account])
-    await insertPortal(trx, organisationId, portals.multi, 'Acme client services', [kyc, incident, account])
-    const portal = await trx
-      .selectFrom('portals')
-      .select('id')
-      .where('slug', '=', portals.multi)
-      .executeTakeFirstOrThrow()
+    await insertPortal(trx, organisationId, {
+      slug: portals.single,
+      name: 'Acme onboarding',
+      processIds: [account],
+      tags: ['onboarding'],
+      profileId,
+    })
+    const multiId = await insertPortal(trx, organisationId, {
+      slug: portals.multi,
+      name: 'Acme client services',
+      processIds: [kyc, incident, account],
+      tags: ['services'],
+      profileId,
+    })
     const contact = await insertContact(trx, {
       organisationId,
       email: DEMO_LOGIN.email,
       name: 'Dana Demo',
       passwordHash,
       status: 'active',
+      companyId,
+      profileId,
+      isCompanyAdmin: true,
+    })
+    const colleague = await insertContact(trx, {
+      organisationId,
+      email: 'sam@acme.test',
+      name: 'Sam Colleague',
+      passwordHash,
+      status: 'active',
+      companyId,
+      profileId,
+      locale: 'fr',
     })
     await insertApplication(trx, {
       organisationId,
       processId: kyc,
       contactId: contact.id,
-      companyId: null,
-      portalId: portal.id,
+      companyId,
+      portalId: multiId,
+      tags: ['services'],
     })
-    return { organisationId, portals, login: DEMO_LOGIN }
+    const contractId = newId()
+    await trx
+      .insertInto('contracts')
+      .values({
+        id: contractId,
+        organisation_id: organisationId,
+        requester_id: contact.id,
+        title: 'Master services agreement',
+        reference: 'MSA-2026-001',
+        status: 'pending_signature',
+        attachments_visible: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute()
+    await trx
+      .insertInto('contract_watchers')
+      .values({ contract_id: contractId, contact_id: colleague.id })
+      .execute()
+    if (options.storage) {
+      await saveAttachment(trx, options.storage, {
+        organisationId,
+        parent: { type: 'contract', id: contractId },
+        field: null,
+        filename: 'msa.pdf',
+        contentType: 'application/pdf',
+        bytes: DEMO_PDF,
+      })
+    }
+    return { organisationId, portals, login: DEMO_LOGIN, adminKey: key }
   })
 }

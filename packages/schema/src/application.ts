@@ -12,6 +12,27 @@ export const APPLICATION_STATUSES = [
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES)
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>
 
+const tag = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Tags cannot be empty'), z.maxLength(50, 'Use at most 50 characters'))
+
+/** Tags stamped on an application, e.g. a campaign name. */
+export const Tags = z.array(tag).check(z.maxLength(20, 'Use at most 20 tags'))
+
+const sourceText = z.optional(z.string().check(z.maxLength(500, 'Use at most 500 characters')))
+
+/** Where an application came from: the entry point, UTM parameters and referrer. */
+export const ApplicationSource = z.object({
+  entryPoint: sourceText,
+  utm_source: sourceText,
+  utm_medium: sourceText,
+  utm_campaign: sourceText,
+  utm_term: sourceText,
+  utm_content: sourceText,
+  referrer: sourceText,
+})
+export type ApplicationSource = z.infer<typeof ApplicationSource>
+
 /** One run of a process by a contact. */
 export const Application = z.object({
   id: z.string(),
@@ -19,9 +40,62 @@ export const Application = z.object({
   status: ApplicationStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
+  contact: z.object({ id: z.string(), name: z.string() }),
+  tags: z.array(z.string()),
 })
 export type Application = z.infer<typeof Application>
 
 /** Answer to `GET /v1/me/applications`, most recent first. */
 export const ApplicationList = z.object({ items: z.array(Application) })
 export type ApplicationList = z.infer<typeof ApplicationList>
+
+/** A file attached to an application or a contract. */
+export const Attachment = z.object({
+  id: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  field: z.nullable(z.string()),
+  createdAt: z.string(),
+})
+export type Attachment = z.infer<typeof Attachment>
+
+/** One application with its form data, source and attachments. */
+export const ApplicationDetail = z.extend(Application, {
+  data: z.record(z.string(), z.union([z.string(), z.boolean()])),
+  source: z.record(z.string(), z.string()),
+  portal: z.nullable(z.string()),
+  attachments: z.array(Attachment),
+})
+export type ApplicationDetail = z.infer<typeof ApplicationDetail>
+
+/** Body of `POST /v1/me/applications` (send an `Idempotency-Key` header too). */
+export const CreateApplicationBody = z.object({
+  process: z.string().check(z.minLength(1, 'Choose a process')),
+  data: z.optional(z.record(z.string(), z.unknown())),
+  tags: z.optional(Tags),
+  source: z.optional(ApplicationSource),
+})
+export type CreateApplicationBody = z.infer<typeof CreateApplicationBody>
+
+/** One entry of an application's timeline, written by the contact or by staff. */
+export const Note = z.object({
+  id: z.string(),
+  author: z.object({ type: z.enum(['contact', 'staff']), name: z.string() }),
+  body: z.string(),
+  createdAt: z.string(),
+})
+export type Note = z.infer<typeof Note>
+
+/** The notes of an application, oldest first. */
+export const NoteList = z.object({ items: z.array(Note) })
+export type NoteList = z.infer<typeof NoteList>
+
+/** Body of a new note. */
+export const NoteBody = z.object({
+  body: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'Write a note'), z.maxLength(5000, 'Use at most 5000 characters')),
+})
+export type NoteBody = z.infer<typeof NoteBody>

@@ -1,18 +1,30 @@
 import * as z from 'zod/mini'
+import { ApplicationSource, Tags } from './application.js'
+import { Locale } from './form.js'
+import { Module } from './portal.js'
 
 const email = z.string().check(z.trim(), z.toLowerCase(), z.email('Enter a valid e-mail address'))
 const password = z
   .string()
   .check(z.minLength(8, 'Use at least 8 characters'), z.maxLength(200, 'Use at most 200 characters'))
+const name = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Enter your name'), z.maxLength(200, 'Use at most 200 characters'))
+const token = z.string().check(z.minLength(1, 'The link is incomplete'), z.maxLength(200))
+
+/** An e-mail address, trimmed and lower-cased. */
+export const Email = email
 
 /** Body of `POST /v1/portals/:slug/register`: a new contact and the process they start. */
 export const RegisterBody = z.object({
-  name: z
-    .string()
-    .check(z.trim(), z.minLength(1, 'Enter your name'), z.maxLength(200, 'Use at most 200 characters')),
+  name,
   email,
   password,
   process: z.string().check(z.minLength(1, 'Choose a process')),
+  locale: z.optional(Locale),
+  data: z.optional(z.record(z.string(), z.unknown())),
+  tags: z.optional(Tags),
+  source: z.optional(ApplicationSource),
 })
 export type RegisterBody = z.infer<typeof RegisterBody>
 
@@ -23,6 +35,18 @@ export const LoginBody = z.object({
 })
 export type LoginBody = z.infer<typeof LoginBody>
 
+/** Body of `POST /v1/portals/:slug/forgot-password`. */
+export const ForgotPasswordBody = z.object({ email })
+export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBody>
+
+/** Body of `POST /v1/portals/:slug/reset-password`: the token from the e-mail and a new password. */
+export const ResetPasswordBody = z.object({ token, password })
+export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>
+
+/** Body of `POST /v1/portals/:slug/accept-invitation`: the token from the e-mail and a password. */
+export const AcceptInvitationBody = z.object({ token, password, name: z.optional(name) })
+export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>
+
 /** The logged-in contact as the widget sees them. */
 export const Me = z.object({
   id: z.string(),
@@ -30,6 +54,16 @@ export const Me = z.object({
   name: z.string(),
 })
 export type Me = z.infer<typeof Me>
+
+/** `GET /v1/me`: the contact, what their profile lets them open, and their visible fields. */
+export const MeDetail = z.extend(Me, {
+  locale: z.string(),
+  modules: z.array(Module),
+  isCompanyAdmin: z.boolean(),
+  company: z.nullable(z.object({ id: z.string(), name: z.string() })),
+  fields: z.record(z.string(), z.nullable(z.string())),
+})
+export type MeDetail = z.infer<typeof MeDetail>
 
 /** Answer to register and login: an opaque bearer token and where to land. */
 export const Session = z.object({

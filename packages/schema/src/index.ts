@@ -1,4 +1,68 @@
-export { APPLICATION_STATUSES, Application, ApplicationList, ApplicationStatus } from './application.js'
-export { LoginBody, Me, RegisterBody, Session } from './auth.js'
-export { PortalConfig, PublicProcess } from './portal.js'
+export {
+  AllowedOrigin,
+  CompanyInput,
+  CompanyPatch,
+  ContactInput,
+  ContactPatch,
+  ContractInput,
+  ContractPatch,
+  InvitationInput,
+  PortalInput,
+  PortalPatch,
+  ProcessInput,
+  ProcessPatch,
+  ProfileInput,
+  ProfilePatch,
+  StaffNoteInput,
+  StatusChangeInput,
+} from './admin.js'
+export {
+  APPLICATION_STATUSES,
+  Application,
+  ApplicationDetail,
+  ApplicationList,
+  ApplicationSource,
+  ApplicationStatus,
+  Attachment,
+  CreateApplicationBody,
+  Note,
+  NoteBody,
+  NoteList,
+  Tags,
+} from './application.js'
+export {
+  AcceptInvitationBody,
+  Email,
+  ForgotPasswordBody,
+  LoginBody,
+  Me,
+  MeDetail,
+  RegisterBody,
+  ResetPasswordBody,
+  Session,
+} from './auth.js'
+export {
+  COMPANY_FIELDS,
+  CONTACT_FIELDS,
+  Colleague,
+  ColleagueList,
+  CompanyView,
+  InviteColleagueBody,
+  VISIBLE_FIELDS,
+  VisibleField,
+} from './company.js'
+export { CONTRACT_STATUSES, Contract, ContractList, ContractStatus } from './contract.js'
+export {
+  FORM_FIELD_TYPES,
+  type FormData,
+  FormDefinition,
+  FormField,
+  FormFieldType,
+  LOCALES,
+  Locale,
+  LocalizedText,
+  validateFormData,
+} from './form.js'
+export { jsonSchemaOf } from './json-schema.js'
+export { MODULES, Module, PortalConfig, PublicProcess, Theme } from './portal.js'
 export { FieldError, fieldErrors, PROBLEM_CONTENT_TYPE, Problem } from './problem.js'

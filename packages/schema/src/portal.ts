@@ -1,12 +1,28 @@
 import * as z from 'zod/mini'
+import { FormDefinition, Locale } from './form.js'
 
-/** A process as the public portal shows it. */
+/** The parts of the portal a contact may open. */
+export const MODULES = ['applications', 'contracts', 'company'] as const
+export const Module = z.enum(MODULES)
+export type Module = z.infer<typeof Module>
+
+/** A process as the public portal shows it, with the form the widget renders. */
 export const PublicProcess = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
+  form: FormDefinition,
+  allowDuplicates: z.boolean(),
 })
 export type PublicProcess = z.infer<typeof PublicProcess>
+
+/** How the widget looks on this portal. */
+export const Theme = z.object({
+  accent: z.nullable(z.string()),
+  logoUrl: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+})
+export type Theme = z.infer<typeof Theme>
 
 /** Public configuration of a portal: what the widget needs before anyone logs in. */
 export const PortalConfig = z.object({
@@ -15,5 +31,9 @@ export const PortalConfig = z.object({
   processes: z.array(PublicProcess),
   multiProcess: z.boolean(),
   registrationOpen: z.boolean(),
+  allowNewApplications: z.boolean(),
+  theme: Theme,
+  defaultLocale: Locale,
+  modules: z.array(Module),
 })
 export type PortalConfig = z.infer<typeof PortalConfig>

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { ApplicationTable, Database } from '../db/types.js'
+import { parseJson } from './json.js'
 
 /** What a new application needs. */
 export interface NewApplication {
@@ -38,26 +39,100 @@ export async function insertApplication(db: Kysely<Database>, input: NewApplicat
   return row.id
 }
 
-/** The applications of one contact, most recent first. */
-export async function listContactApplications(
-  db: Kysely<Database>,
-  contactId: string,
-): Promise<Application[]> {
-  const rows = await db
+function selectApplications(db: Kysely<Database>) {
+  return db
     .selectFrom('applications as a')
     .innerJoin('processes as p', 'p.id', 'a.process_id')
-    .select(['a.id', 'a.status', 'a.created_at', 'a.updated_at', 'p.id as process_id', 'p.slug', 'p.name'])
-    .where('a.contact_id', '=', contactId)
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .execute()
-  return rows.map((r) => ({
+    .innerJoin('contacts as c', 'c.id', 'a.contact_id')
+    .leftJoin('portals as po', 'po.id', 'a.portal_id')
+    .select([
+      'a.id',
+      'a.organisation_id',
+      'a.contact_id',
+      'a.company_id',
+      'a.status',
+      'a.data',
+      'a.tags',
+      'a.source',
+      'a.created_at',
+      'a.updated_at',
+      'p.id as process_id',
+      'p.slug',
+      'p.name',
+      'c.name as contact_name',
+      'c.email as contact_email',
+      'c.locale as contact_locale',
+      'po.slug as portal_slug',
+    ])
+}
+
+/** An application row with its process, contact and portal. */
+export type ApplicationRow = Awaited<
+  ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>
+>
+
+/** The list view of an application row. */
+export function applicationView(r: ApplicationRow): Application {
+  return {
     id: r.id,
     process: { id: r.process_id, slug: r.slug, name: r.name },
     status: r.status as ApplicationStatus,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-  }))
+    contact: { id: r.contact_id, name: r.contact_name },
+    tags: parseJson<string[]>(r.tags, []),
+  }
+}
+
+/** Applications of one contact, or of a whole company when `companyId` is given, most recent first. */
+export async function listApplications(
+  db: Kysely<Database>,
+  scope: { organisationId: string; contactId: string; companyId?: string | null },
+): Promise<Application[]> {
+  let query = selectApplications(db).where('a.organisation_id', '=', scope.organisationId)
+  query = scope.companyId
+    ? query.where('a.company_id', '=', scope.companyId)
+    : query.where('a.contact_id', '=', scope.contactId)
+  const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute()
+  return rows.map(applicationView)
+}
+
+/** The applications of one contact, most recent first. */
+export function listContactApplications(
+  db: Kysely<Database>,
+  contactId: string,
+  organisationId: string,
+): Promise<Application[]> {
+  return listApplications(db, { organisationId, contactId })
+}
+
+/** All applications of an organisation, most recent first, optionally filtered. */
+export async function listOrgApplications(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: { status?: string; contactId?: string; limit: number },
+): Promise<Application[]> {
+  let query = selectApplications(db).where('a.organisation_id', '=', organisationId)
+  if (filter.status) query = query.where('a.status', '=', filter.status)
+  if (filter.contactId) query = query.where('a.contact_id', '=', filter.contactId)
+  const rows = await query
+    .orderBy('a.created_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(filter.limit)
+    .execute()
+  return rows.map(applicationView)
+}
+
+/** One application of an organisation, or `undefined`. */
+export function findApplication(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<ApplicationRow | undefined> {
+  return selectApplications(db)
+    .where('a.id', '=', id)
+    .where('a.organisation_id', '=', organisationId)
+    .executeTakeFirst()
 }
 
 /** The id of the contact's most recent application, or `null` when they have none. */
@@ -71,4 +146,14 @@ export async function latestApplicationId(db: Kysely<Database>, contactId: strin
     .limit(1)
     .executeTakeFirst()
   return row?.id ?? null
+}
+
+/** The processes a contact already has applications of. */
+export async function contactProcessIds(db: Kysely<Database>, contactId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('process_id')
+    .where('contact_id', '=', contactId)
+    .execute()
+  return rows.map((r) => r.process_id)
 }

@@ -22,6 +22,20 @@ export function findContact(db: Kysely<Database>, id: string): Promise<ContactTa
   return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Finds a contact of one organisation by id. */
+export function findOrgContact(
+  db: Kysely<Database>,
+  organisationId: string,
+  id: string,
+): Promise<ContactTable | undefined> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
 /** What a new contact needs. */
 export interface NewContact {
   organisationId: string
@@ -31,6 +45,10 @@ export interface NewContact {
   status: ContactTable['status']
   companyId?: string | null
   locale?: string
+  phone?: string | null
+  profileId?: string | null
+  isCompanyAdmin?: boolean
+  authorizedProcesses?: string[]
 }
 
 /** Inserts a contact and returns it. */
@@ -45,7 +63,16 @@ export async function insertContact(db: Kysely<Database>, input: NewContact): Pr
     status: input.status,
     locale: input.locale ?? 'en',
     created_at: now(),
+    phone: input.phone ?? null,
+    profile_id: input.profileId ?? null,
+    is_company_admin: input.isCompanyAdmin ? 1 : 0,
+    authorized_processes: JSON.stringify(input.authorizedProcesses ?? []),
   }
   await db.insertInto('contacts').values(row).execute()
   return row
+}
+
+/** Ends every session of a contact (logout everywhere, disable, password reset). */
+export async function deleteContactSessions(db: Kysely<Database>, contactId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('contact_id', '=', contactId).execute()
 }

@@ -29,6 +29,11 @@ export async function createSession(
   return { token, expiresAt }
 }
 
+/** Ends one session. */
+export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+}
+
 /** The live session a token opens, with its contact, or `undefined` when unknown, expired or disabled. */
 export async function findSession(db: Kysely<Database>, token: string) {
   // Looking up by hash keeps the comparison out of application code: the index lookup on a
@@ -36,6 +41,8 @@ export async function findSession(db: Kysely<Database>, token: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('contacts as c', 'c.id', 's.contact_id')
+    .innerJoin('portals as po', 'po.id', 's.portal_id')
+    .leftJoin('profiles as pr', 'pr.id', 'c.profile_id')
     .select([
       's.id as sessionId',
       's.portal_id as portalId',
@@ -44,6 +51,14 @@ export async function findSession(db: Kysely<Database>, token: string) {
       'c.email',
       'c.name',
       'c.company_id as companyId',
+      'c.locale',
+      'c.is_company_admin as isCompanyAdmin',
+      'c.authorized_processes as authorizedProcesses',
+      'po.modules as portalModules',
+      'po.allowed_origins as portalOrigins',
+      'pr.modules as profileModules',
+      'pr.same_company_visibility as sameCompanyVisibility',
+      'pr.visible_fields as visibleFields',
     ])
     .where('s.token_hash', '=', hashSecret(token))
     .where('s.expires_at', '>', new Date().toISOString())

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as init from './migrations/0001-init.js'
+import * as domain from './migrations/0002-domain.js'
 import * as outbox from './migrations/0003-outbox.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
+  '0002-domain': domain,
   '0003-outbox': outbox,
 }
 

@@ -1,3 +1,16 @@
+import type {
+  ApiKeyTable,
+  AttachmentTable,
+  AuditLogTable,
+  AuthTokenTable,
+  ContractTable,
+  ContractWatcherTable,
+  IdempotencyKeyTable,
+  NoteTable,
+  ProfileTable,
+  RateLimitTable,
+} from './domain-types.js'
+
 /** Booleans are stored as 0/1 integers so the same migrations run on SQLite and PostgreSQL. */
 export type Flag = number
 
@@ -26,6 +39,18 @@ export interface PortalTable {
   registration_open: Flag
   allow_new_applications: Flag
   created_at: string
+  /** JSON: string[] stamped on incoming applications. */
+  tags: string
+  /** JSON: string[] of origins (`:*` matches any port). */
+  allowed_origins: string
+  /** JSON: { accent, logoUrl, title }. */
+  theme: string
+  default_locale: string
+  /** JSON: Module[] the portal enables. */
+  modules: string
+  default_profile_id: string | null
+  /** The page hosting the widget, where invitation and reset links point. */
+  public_url: string | null
 }
 
 export interface PortalProcessTable {
@@ -40,6 +65,8 @@ export interface CompanyTable {
   organisation_id: string
   name: string
   created_at: string
+  address: string | null
+  phone: string | null
 }
 
 export type ContactStatus = 'invited' | 'active' | 'disabled'
@@ -54,6 +81,11 @@ export interface ContactTable {
   status: ContactStatus
   locale: string
   created_at: string
+  phone: string | null
+  profile_id: string | null
+  is_company_admin: Flag
+  /** JSON: process ids the contact may start besides the portal's. */
+  authorized_processes: string
 }
 
 export interface ApplicationTable {
@@ -119,4 +151,14 @@ export interface Database {
   applications: ApplicationTable
   sessions: SessionTable
   outbox: OutboxTable
+  api_keys: ApiKeyTable
+  profiles: ProfileTable
+  idempotency_keys: IdempotencyKeyTable
+  notes: NoteTable
+  contracts: ContractTable
+  contract_watchers: ContractWatcherTable
+  attachments: AttachmentTable
+  auth_tokens: AuthTokenTable
+  rate_limits: RateLimitTable
+  audit_log: AuditLogTable
 }

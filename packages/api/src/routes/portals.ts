@@ -1,31 +1,21 @@
 import { LoginBody, type PortalConfig, RegisterBody, type Session } from '@portico/schema'
 import { Hono } from 'hono'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../crypto.js'
-import { insertApplication, latestApplicationId } from '../data/applications.js'
+import { latestApplicationId } from '../data/applications.js'
+import { audit } from '../data/audit.js'
 import { findContactByEmail, insertContact } from '../data/contacts.js'
-import { findPortalBySlug, type PortalRecord } from '../data/portals.js'
 import { createSession } from '../data/sessions.js'
 import type { ContactTable } from '../db/types.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { limitAttempt } from '../rate-limit.js'
+import { startApplication } from '../services/start-application.js'
 import { readBody } from '../validate.js'
+import { portalOf } from './portal-of.js'
 
-async function portalOr404(c: {
-  var: AppEnv['Variables']
-  req: { param(name: 'slug'): string }
-}): Promise<PortalRecord> {
-  const slug = c.req.param('slug')
-  const portal = await findPortalBySlug(c.var.db, slug)
-  if (!portal)
-    throw new ApiError(404, 'Portal not found', {
-      detail: `There is no portal "${slug}".`,
-      type: 'portal-not-found',
-    })
-  return portal
-}
-
-function sessionBody(
-  contact: ContactTable,
+/** The answer of register, login, accept-invitation and reset-password. */
+export function sessionBody(
+  contact: Pick<ContactTable, 'id' | 'email' | 'name'>,
   session: { token: string; expiresAt: string },
   applicationId: string | null,
 ): Session {
@@ -35,18 +25,28 @@ function sessionBody(
 /** Public, portal-scoped endpoints: config, register, login. */
 export const portalRoutes = new Hono<AppEnv>()
   .get('/:slug', async (c) => {
-    const portal = await portalOr404(c)
+    const portal = await portalOf(c)
     const body: PortalConfig = {
       slug: portal.slug,
       name: portal.name,
-      processes: portal.processes.map(({ id, slug, name }) => ({ id, slug, name })),
+      processes: portal.processes.map(({ id, slug, name, form, allowDuplicates }) => ({
+        id,
+        slug,
+        name,
+        form,
+        allowDuplicates,
+      })),
       multiProcess: portal.multiProcess,
       registrationOpen: portal.registrationOpen,
+      allowNewApplications: portal.allowNewApplications,
+      theme: portal.theme,
+      defaultLocale: portal.defaultLocale,
+      modules: portal.modules,
     }
     return c.json(body)
   })
   .post('/:slug/register', async (c) => {
-    const portal = await portalOr404(c)
+    const portal = await portalOf(c)
     if (!portal.registrationOpen) {
       throw new ApiError(403, 'Registration is closed', {
         detail: 'This portal only lets existing contacts log in.',
@@ -54,20 +54,20 @@ export const portalRoutes = new Hono<AppEnv>()
       })
     }
     const input = await readBody(c, RegisterBody)
-    const process = portal.processes.find((p) => p.slug === input.process || p.id === input.process)
-    if (!process) {
+    if (!portal.processes.some((p) => p.slug === input.process || p.id === input.process)) {
       throw new ApiError(400, 'Invalid request body', {
         type: 'validation',
         errors: [{ field: 'process', message: 'Choose one of the processes of this portal' }],
       })
     }
     const db = c.var.db
+    const taken = {
+      detail: 'An account with this e-mail already exists: log in instead.',
+      type: 'account-exists',
+      errors: [{ field: 'email', message: 'An account with this e-mail already exists: log in instead' }],
+    }
     if (await findContactByEmail(db, portal.organisationId, input.email)) {
-      throw new ApiError(409, 'Account already exists', {
-        detail: 'An account with this e-mail already exists: log in instead.',
-        type: 'account-exists',
-        errors: [{ field: 'email', message: 'An account with this e-mail already exists: log in instead' }],
-      })
+      throw new ApiError(409, 'Account already exists', taken)
     }
     const passwordHash = await hashPassword(input.password)
     const result = await db.transaction().execute(async (trx) => {
@@ -77,13 +77,28 @@ export const portalRoutes = new Hono<AppEnv>()
         name: input.name,
         passwordHash,
         status: 'active',
+        locale: input.locale ?? portal.defaultLocale,
+        profileId: portal.defaultProfileId,
       })
-      const applicationId = await insertApplication(trx, {
+      const applicationId = await startApplication(
+        trx,
+        portal,
+        {
+          id: contact.id,
+          organisationId: portal.organisationId,
+          companyId: null,
+          locale: contact.locale,
+          authorizedProcesses: '[]',
+        },
+        input,
+      )
+      await audit(trx, {
         organisationId: portal.organisationId,
-        processId: process.id,
-        contactId: contact.id,
-        companyId: null,
-        portalId: portal.id,
+        actor: { type: 'contact', id: contact.id },
+        action: 'contact.registered',
+        subject: { type: 'application', id: applicationId },
+        detail: { portal: portal.slug },
+        ip: c.var.config.clientIp(c),
       })
       const session = await createSession(trx, contact.id, portal.id)
       return sessionBody(contact, session, applicationId)
@@ -91,18 +106,36 @@ export const portalRoutes = new Hono<AppEnv>()
     return c.json(result, 201)
   })
   .post('/:slug/login', async (c) => {
-    const portal = await portalOr404(c)
+    const portal = await portalOf(c)
     const input = await readBody(c, LoginBody)
     const db = c.var.db
+    await limitAttempt(c, 'login', `${portal.organisationId}:${input.email}`)
     const contact = await findContactByEmail(db, portal.organisationId, input.email)
     // Always run scrypt so an unknown e-mail takes as long as a wrong password.
     const ok = await verifyPassword(input.password, contact?.password_hash ?? DUMMY_PASSWORD_HASH)
+    const ip = c.var.config.clientIp(c)
     if (!contact || !ok || contact.status !== 'active') {
+      await audit(db, {
+        organisationId: portal.organisationId,
+        actor: { type: 'anonymous', id: null },
+        action: 'login.failed',
+        ...(contact ? { subject: { type: 'contact', id: contact.id } } : {}),
+        detail: { email: input.email, portal: portal.slug },
+        ip,
+      })
       throw new ApiError(401, 'Wrong e-mail or password', {
         detail: 'Check your e-mail and password and try again.',
         type: 'invalid-credentials',
       })
     }
     const session = await createSession(db, contact.id, portal.id)
+    await audit(db, {
+      organisationId: portal.organisationId,
+      actor: { type: 'contact', id: contact.id },
+      action: 'login',
+      subject: { type: 'contact', id: contact.id },
+      detail: { portal: portal.slug },
+      ip,
+    })
     return c.json(sessionBody(contact, session, await latestApplicationId(db, contact.id)))
   })

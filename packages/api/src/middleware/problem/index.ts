@@ -10,15 +10,22 @@ export interface ProblemOptions {
 }
 
 /** Sends a problem document with its status and media type. */
-export function problemResponse(c: Context, problem: Problem): Response {
-  return c.body(JSON.stringify(problem), problem.status as 400, { 'content-type': PROBLEM_CONTENT_TYPE })
+export function problemResponse(
+  c: Context,
+  problem: Problem,
+  headers: Record<string, string> = {},
+): Response {
+  return c.body(JSON.stringify(problem), problem.status as 400, {
+    ...headers,
+    'content-type': PROBLEM_CONTENT_TYPE,
+  })
 }
 
 /** Maps every error to `application/problem+json`: expected ones keep their 4xx, anything else is a bare 500. */
 export function problemErrorHandler(options: ProblemOptions = {}): ErrorHandler {
   const log = options.log ?? ((error: unknown) => console.error('[portico] unexpected error', error))
   return function onError(error, c) {
-    if (isApiError(error)) return problemResponse(c, error.problem)
+    if (isApiError(error)) return problemResponse(c, error.problem, error.headers)
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(c, {
         type: 'about:blank',

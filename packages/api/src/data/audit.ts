@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely'
+import { now } from '../clock.js'
+import { newId } from '../crypto.js'
+import type { AuditLogTable } from '../db/domain-types.js'
+import type { Database } from '../db/types.js'
+import { parseJson } from './json.js'
+
+/** One event to record. */
+export interface AuditEvent {
+  organisationId: string
+  actor: { type: AuditLogTable['actor_type']; id: string | null }
+  action: string
+  subject?: { type: string; id: string }
+  detail?: Record<string, unknown>
+  ip?: string | null
+}
+
+/** Records an audit event (inside the caller's transaction when there is one). */
+export async function audit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      organisation_id: event.organisationId,
+      at: now(),
+      actor_type: event.actor.type,
+      actor_id: event.actor.id,
+      action: event.action,
+      subject_type: event.subject?.type ?? null,
+      subject_id: event.subject?.id ?? null,
+      detail: JSON.stringify(event.detail ?? {}),
+      ip: event.ip ?? null,
+    })
+    .execute()
+}
+
+/** The audit log of an organisation, newest first. */
+export async function listAudit(
+  db: Kysely<Database>,
+  organisationId: string,
+  query: { action?: string; before?: string; limit: number },
+) {
+  let q = db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
+  if (query.action) q = q.where('action', '=', query.action)
+  if (query.before) q = q.where('at', '<', query.before)
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: { type: r.actor_type, id: r.actor_id },
+    action: r.action,
+    subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null,
+    detail: parseJson<Record<string, unknown>>(r.detail, {}),
+    ip: r.ip,
+  }))
+}

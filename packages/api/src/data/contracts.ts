@@ -1,0 +1,98 @@
+import type { Contract, ContractStatus } from '@portico/schema'
+import type { Kysely } from 'kysely'
+import type { ContractTable } from '../db/domain-types.js'
+import type { Database } from '../db/types.js'
+import { listAttachments } from './attachments.js'
+import { flag } from './json.js'
+
+/** A contract with its requester, watchers and (when visible, or for staff) attachments. */
+export async function contractView(
+  db: Kysely<Database>,
+  row: ContractTable,
+  options: { staff: boolean },
+): Promise<Contract> {
+  const people = await db
+    .selectFrom('contacts')
+    .select(['id', 'name'])
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', row.requester_id),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('contract_watchers').select('contact_id').where('contract_id', '=', row.id),
+        ),
+      ]),
+    )
+    .orderBy('name')
+    .execute()
+  const visible = flag(row.attachments_visible)
+  const requester = people.find((p) => p.id === row.requester_id) ?? { id: row.requester_id, name: '' }
+  return {
+    id: row.id,
+    title: row.title,
+    reference: row.reference,
+    status: row.status as ContractStatus,
+    requester,
+    watchers: people.filter((p) => p.id !== row.requester_id),
+    attachmentsVisible: visible,
+    attachments: visible || options.staff ? await listAttachments(db, { type: 'contract', id: row.id }) : [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+/** One contract of an organisation. */
+export function findContract(db: Kysely<Database>, organisationId: string, id: string) {
+  return db
+    .selectFrom('contracts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
+/** Contracts where the contact is requester or watcher, most recent first. */
+export function contactContracts(db: Kysely<Database>, organisationId: string, contactId: string) {
+  return db
+    .selectFrom('contracts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb('requester_id', '=', contactId),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('contract_watchers').select('contract_id').where('contact_id', '=', contactId),
+        ),
+      ]),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+}
+
+/** Replaces the watchers of a contract. */
+export async function setWatchers(
+  db: Kysely<Database>,
+  contractId: string,
+  watcherIds: string[],
+): Promise<void> {
+  await db.deleteFrom('contract_watchers').where('contract_id', '=', contractId).execute()
+  if (watcherIds.length) {
+    await db
+      .insertInto('contract_watchers')
+      .values(watcherIds.map((contact_id) => ({ contract_id: contractId, contact_id })))
+      .execute()
+  }
+}
+
+/** The watcher ids of a contract. */
+export async function watcherIds(db: Kysely<Database>, contractId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contract_watchers')
+    .select('contact_id')
+    .where('contract_id', '=', contractId)
+    .execute()
+  return rows.map((r) => r.contact_id)
+}

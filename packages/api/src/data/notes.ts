@@ -1,0 +1,49 @@
+import type { Note } from '@portico/schema'
+import type { Kysely } from 'kysely'
+import { now } from '../clock.js'
+import { newId } from '../crypto.js'
+import type { Database } from '../db/types.js'
+
+/** Adds a note to an application's timeline and bumps the application's `updated_at`. */
+export async function addNote(
+  db: Kysely<Database>,
+  input: {
+    applicationId: string
+    author: { type: 'contact' | 'staff'; contactId: string | null; name: string }
+    body: string
+  },
+): Promise<Note> {
+  const at = now()
+  const id = newId()
+  await db
+    .insertInto('notes')
+    .values({
+      id,
+      application_id: input.applicationId,
+      author_type: input.author.type,
+      author_contact_id: input.author.contactId,
+      author_name: input.author.name,
+      body: input.body,
+      created_at: at,
+    })
+    .execute()
+  await db.updateTable('applications').set({ updated_at: at }).where('id', '=', input.applicationId).execute()
+  return { id, author: { type: input.author.type, name: input.author.name }, body: input.body, createdAt: at }
+}
+
+/** The timeline of an application: contact and staff notes, oldest first. */
+export async function listNotes(db: Kysely<Database>, applicationId: string): Promise<Note[]> {
+  const rows = await db
+    .selectFrom('notes')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    author: { type: r.author_type, name: r.author_name },
+    body: r.body,
+    createdAt: r.created_at,
+  }))
+}

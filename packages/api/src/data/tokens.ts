@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely'
+import { now } from '../clock.js'
+import { hashSecret, newId, newSecret } from '../crypto.js'
+import type { AuthTokenTable } from '../db/domain-types.js'
+import type { Database } from '../db/types.js'
+
+/** How long an invitation link works. */
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+/** How long a password-reset link works. */
+export const RESET_TTL_MS = 60 * 60 * 1000
+
+/** Creates a single-use token; only its hash is stored, the token itself goes into the e-mail. */
+export async function createAuthToken(
+  db: Kysely<Database>,
+  input: { kind: AuthTokenTable['kind']; contactId: string; portalId: string },
+): Promise<{ token: string; expiresAt: string }> {
+  const token = newSecret(input.kind === 'invitation' ? 'pi_' : 'pr_')
+  const createdAt = now()
+  const ttl = input.kind === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS
+  const expiresAt = new Date(Date.parse(createdAt) + ttl).toISOString()
+  await db
+    .insertInto('auth_tokens')
+    .values({
+      id: newId(),
+      kind: input.kind,
+      token_hash: hashSecret(token),
+      contact_id: input.contactId,
+      portal_id: input.portalId,
+      created_at: createdAt,
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute()
+  return { token, expiresAt }
+}
+
+/**
+ * Uses a token once: marks it used and returns its contact id, or `undefined` when the token is
+ * unknown, of another kind or portal organisation, expired, or already used. The conditional update
+ * makes two concurrent uses end with exactly one winner.
+ */
+export async function consumeAuthToken(
+  db: Kysely<Database>,
+  input: { kind: AuthTokenTable['kind']; token: string; organisationId: string },
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('auth_tokens as t')
+    .innerJoin('contacts as c', 'c.id', 't.contact_id')
+    .select(['t.id', 't.contact_id', 't.expires_at', 't.used_at'])
+    .where('t.token_hash', '=', hashSecret(input.token))
+    .where('t.kind', '=', input.kind)
+    .where('c.organisation_id', '=', input.organisationId)
+    .executeTakeFirst()
+  if (!row || row.used_at !== null || row.expires_at <= new Date().toISOString()) return undefined
+  const result = await db
+    .updateTable('auth_tokens')
+    .set({ used_at: now() })
+    .where('id', '=', row.id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1 ? row.contact_id : undefined
+}

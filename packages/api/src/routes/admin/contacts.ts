@@ -1,0 +1,136 @@
+import { ContactInput, ContactPatch, InvitationInput } from '@portico/schema'
+import { type Context, Hono } from 'hono'
+import { audit } from '../../data/audit.js'
+import {
+  deleteContactSessions,
+  findContactByEmail,
+  findOrgContact,
+  insertContact,
+} from '../../data/contacts.js'
+import { parseJson } from '../../data/json.js'
+import { findPortalById, findPortalBySlug } from '../../data/portals.js'
+import type { ContactTable } from '../../db/types.js'
+import type { AdminEnv } from '../../env.js'
+import { ApiError } from '../../errors.js'
+import { sendInvitation } from '../../services/invite.js'
+import { readBody } from '../../validate.js'
+import { assertInOrg, conflict, fieldError, notFound } from './shared.js'
+
+/** A contact as staff see it; never the password hash. */
+export function contactView(row: ContactTable) {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    phone: row.phone,
+    locale: row.locale,
+    status: row.status,
+    companyId: row.company_id,
+    profileId: row.profile_id,
+    isCompanyAdmin: row.is_company_admin === 1,
+    authorizedProcesses: parseJson<string[]>(row.authorized_processes, []),
+    createdAt: row.created_at,
+  }
+}
+
+async function find(c: Context<AdminEnv>) {
+  const row = await findOrgContact(c.var.db, c.var.organisationId, c.req.param('id') ?? '')
+  if (!row) throw notFound('Contact')
+  return row
+}
+
+async function checkRefs(c: Context<AdminEnv>, input: ContactPatch) {
+  const { db, organisationId } = c.var
+  if (input.companyId) await assertInOrg(db, 'companies', organisationId, input.companyId, 'companyId')
+  if (input.profileId) await assertInOrg(db, 'profiles', organisationId, input.profileId, 'profileId')
+  for (const [i, id] of (input.authorizedProcesses ?? []).entries()) {
+    await assertInOrg(db, 'processes', organisationId, id, `authorizedProcesses.${i}`)
+  }
+}
+
+/** Admin management of contacts: create, update (profile, admin flag, authorized processes, disable), invite. */
+export const adminContactRoutes = new Hono<AdminEnv>()
+  .get('/', async (c) => {
+    let query = c.var.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('organisation_id', '=', c.var.organisationId)
+    const companyId = c.req.query('companyId')
+    if (companyId) query = query.where('company_id', '=', companyId)
+    const rows = await query.orderBy('email').execute()
+    return c.json({ items: rows.map(contactView) })
+  })
+  .post('/', async (c) => {
+    const input = await readBody(c, ContactInput)
+    if (await findContactByEmail(c.var.db, c.var.organisationId, input.email)) {
+      throw conflict('Contact already exists', 'email', 'A contact with this e-mail already exists')
+    }
+    await checkRefs(c, input)
+    const row = await insertContact(c.var.db, {
+      organisationId: c.var.organisationId,
+      email: input.email,
+      name: input.name,
+      passwordHash: null,
+      status: 'invited',
+      companyId: input.companyId ?? null,
+      profileId: input.profileId ?? null,
+      phone: input.phone ?? null,
+      ...(input.locale ? { locale: input.locale } : {}),
+      isCompanyAdmin: input.isCompanyAdmin ?? false,
+      authorizedProcesses: [...new Set(input.authorizedProcesses ?? [])],
+    })
+    return c.json(contactView(row), 201)
+  })
+  .get('/:id', async (c) => c.json(contactView(await find(c))))
+  .patch('/:id', async (c) => {
+    const row = await find(c)
+    const input = await readBody(c, ContactPatch)
+    await checkRefs(c, input)
+    const set: Partial<ContactTable> = {}
+    if (input.name !== undefined) set.name = input.name
+    if (input.phone !== undefined) set.phone = input.phone
+    if (input.locale !== undefined) set.locale = input.locale
+    if (input.companyId !== undefined) set.company_id = input.companyId
+    if (input.profileId !== undefined) set.profile_id = input.profileId
+    if (input.isCompanyAdmin !== undefined) set.is_company_admin = input.isCompanyAdmin ? 1 : 0
+    if (input.authorizedProcesses !== undefined) {
+      set.authorized_processes = JSON.stringify([...new Set(input.authorizedProcesses)])
+    }
+    if (input.status !== undefined) set.status = input.status
+    await c.var.db.transaction().execute(async (trx) => {
+      if (Object.keys(set).length)
+        await trx.updateTable('contacts').set(set).where('id', '=', row.id).execute()
+      if (input.status && input.status !== row.status) {
+        if (input.status === 'disabled') await deleteContactSessions(trx, row.id)
+        await audit(trx, {
+          organisationId: c.var.organisationId,
+          actor: { type: 'staff', id: c.var.apiKeyId },
+          action: input.status === 'disabled' ? 'contact.disabled' : 'contact.enabled',
+          subject: { type: 'contact', id: row.id },
+        })
+      }
+    })
+    return c.json(contactView({ ...row, ...set }))
+  })
+  .post('/:id/invitations', async (c) => {
+    const contact = await find(c)
+    const input = await readBody(c, InvitationInput)
+    const portal =
+      (await findPortalById(c.var.db, input.portal, c.var.organisationId)) ??
+      (await findPortalBySlug(c.var.db, input.portal))
+    if (!portal || portal.organisationId !== c.var.organisationId) {
+      throw fieldError('portal', 'There is no such portal in this organisation')
+    }
+    if (contact.status === 'disabled') {
+      throw new ApiError(409, 'Contact is disabled', {
+        detail: 'Enable the contact (status "active") before inviting them.',
+        type: 'contact-disabled',
+      })
+    }
+    const result = await c.var.db
+      .transaction()
+      .execute((trx) =>
+        sendInvitation(trx, c, { portal, contact, actor: { type: 'staff', id: c.var.apiKeyId } }),
+      )
+    return c.json({ contactId: contact.id, portal: portal.slug, expiresAt: result.expiresAt }, 201)
+  })

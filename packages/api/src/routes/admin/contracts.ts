@@ -1,0 +1,174 @@
+import { ContractInput, ContractPatch } from '@portico/schema'
+import { type Context, Hono } from 'hono'
+import type { Kysely } from 'kysely'
+import { now } from '../../clock.js'
+import { newId } from '../../crypto.js'
+import { saveAttachment } from '../../data/attachments.js'
+import { audit } from '../../data/audit.js'
+import { findOrgContact } from '../../data/contacts.js'
+import { contractView, findContract, setWatchers, watcherIds } from '../../data/contracts.js'
+import { toFlag } from '../../data/json.js'
+import type { ContractTable } from '../../db/domain-types.js'
+import type { ContactTable, Database } from '../../db/types.js'
+import type { AdminEnv } from '../../env.js'
+import { ApiError } from '../../errors.js'
+import { enqueueMail } from '../../mail/outbox.js'
+import { readUpload } from '../../uploads.js'
+import { readBody } from '../../validate.js'
+import { fieldError, notFound } from './shared.js'
+
+/** Checks requester and watchers: all in the organisation, watchers in the requester's company. */
+async function people(c: Context<AdminEnv>, requesterId: string, watchers: string[]) {
+  const requester = await findOrgContact(c.var.db, c.var.organisationId, requesterId)
+  if (!requester) throw fieldError('requesterId', 'There is no such contact in this organisation')
+  const rows: ContactTable[] = []
+  for (const [i, id] of [...new Set(watchers)].entries()) {
+    const watcher = await findOrgContact(c.var.db, c.var.organisationId, id)
+    if (!watcher) throw fieldError(`watcherIds.${i}`, 'There is no such contact in this organisation')
+    if (watcher.id === requester.id)
+      throw fieldError(`watcherIds.${i}`, 'The requester cannot also be a watcher')
+    if (!requester.company_id || watcher.company_id !== requester.company_id) {
+      throw new ApiError(409, 'Watcher outside the requester’s company', {
+        detail: `${watcher.name} is not in the requester's company: watchers must belong to the same company as the requester.`,
+        type: 'watcher-outside-company',
+        errors: [{ field: `watcherIds.${i}`, message: 'Watchers must belong to the requester’s company' }],
+      })
+    }
+    rows.push(watcher)
+  }
+  return { requester, watchers: rows }
+}
+
+/** Mails the contract to each person as requester or watcher. */
+async function announce(
+  trx: Kysely<Database>,
+  organisationId: string,
+  contract: Pick<ContractTable, 'title' | 'reference'>,
+  requester: ContactTable,
+  recipients: { contact: ContactTable; role: 'requester' | 'watcher' }[],
+) {
+  for (const { contact, role } of recipients) {
+    await enqueueMail(trx, {
+      to: contact.email,
+      locale: contact.locale,
+      template: 'contract-shared',
+      data: {
+        name: contact.name,
+        title: contract.title,
+        role,
+        requester: requester.name,
+        ...(contract.reference ? { reference: contract.reference } : {}),
+      },
+      organisationId,
+    })
+  }
+}
+
+async function find(c: Context<AdminEnv>) {
+  const row = await findContract(c.var.db, c.var.organisationId, c.req.param('id') ?? '')
+  if (!row) throw notFound('Contract')
+  return row
+}
+
+/** Staff share contracts with a requester and same-company watchers, and attach files. */
+export const adminContractRoutes = new Hono<AdminEnv>()
+  .get('/', async (c) => {
+    const rows = await c.var.db
+      .selectFrom('contracts')
+      .selectAll()
+      .where('organisation_id', '=', c.var.organisationId)
+      .orderBy('created_at', 'desc')
+      .execute()
+    return c.json({ items: await Promise.all(rows.map((r) => contractView(c.var.db, r, { staff: true }))) })
+  })
+  .post('/', async (c) => {
+    const input = await readBody(c, ContractInput)
+    const { requester, watchers } = await people(c, input.requesterId, input.watcherIds ?? [])
+    const at = now()
+    const row: ContractTable = {
+      id: newId(),
+      organisation_id: c.var.organisationId,
+      requester_id: requester.id,
+      title: input.title,
+      reference: input.reference ?? null,
+      status: input.status ?? 'pending_signature',
+      attachments_visible: toFlag(input.attachmentsVisible ?? false),
+      created_at: at,
+      updated_at: at,
+    }
+    await c.var.db.transaction().execute(async (trx) => {
+      await trx.insertInto('contracts').values(row).execute()
+      await setWatchers(
+        trx,
+        row.id,
+        watchers.map((w) => w.id),
+      )
+      await announce(trx, c.var.organisationId, row, requester, [
+        { contact: requester, role: 'requester' },
+        ...watchers.map((contact) => ({ contact, role: 'watcher' as const })),
+      ])
+      await audit(trx, {
+        organisationId: c.var.organisationId,
+        actor: { type: 'staff', id: c.var.apiKeyId },
+        action: 'contract.shared',
+        subject: { type: 'contract', id: row.id },
+        detail: { requester: requester.id, watchers: watchers.map((w) => w.id) },
+      })
+    })
+    return c.json(await contractView(c.var.db, row, { staff: true }), 201)
+  })
+  .get('/:id', async (c) => c.json(await contractView(c.var.db, await find(c), { staff: true })))
+  .patch('/:id', async (c) => {
+    const row = await find(c)
+    const input = await readBody(c, ContractPatch)
+    const before = await watcherIds(c.var.db, row.id)
+    const { requester, watchers } = await people(
+      c,
+      input.requesterId ?? row.requester_id,
+      input.watcherIds ?? before,
+    )
+    const next: ContractTable = {
+      ...row,
+      requester_id: requester.id,
+      ...(input.title === undefined ? {} : { title: input.title }),
+      ...(input.reference === undefined ? {} : { reference: input.reference }),
+      ...(input.status === undefined ? {} : { status: input.status }),
+      ...(input.attachmentsVisible === undefined
+        ? {}
+        : { attachments_visible: toFlag(input.attachmentsVisible) }),
+      updated_at: now(),
+    }
+    await c.var.db.transaction().execute(async (trx) => {
+      await trx.updateTable('contracts').set(next).where('id', '=', row.id).execute()
+      await setWatchers(
+        trx,
+        row.id,
+        watchers.map((w) => w.id),
+      )
+      // Only people newly given access hear about it.
+      await announce(trx, c.var.organisationId, next, requester, [
+        ...(requester.id === row.requester_id ? [] : [{ contact: requester, role: 'requester' as const }]),
+        ...watchers
+          .filter((w) => !before.includes(w.id))
+          .map((contact) => ({ contact, role: 'watcher' as const })),
+      ])
+      await audit(trx, {
+        organisationId: c.var.organisationId,
+        actor: { type: 'staff', id: c.var.apiKeyId },
+        action: 'contract.updated',
+        subject: { type: 'contract', id: row.id },
+        detail: { changes: Object.keys(input) },
+      })
+    })
+    return c.json(await contractView(c.var.db, next, { staff: true }))
+  })
+  .post('/:id/attachments', async (c) => {
+    const row = await find(c)
+    const upload = await readUpload(c, c.var.config.uploads)
+    const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
+      organisationId: c.var.organisationId,
+      parent: { type: 'contract', id: row.id },
+      ...upload,
+    })
+    return c.json(attachment, 201)
+  })

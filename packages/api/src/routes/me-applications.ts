@@ -1,0 +1,108 @@
+import {
+  type ApplicationDetail,
+  type ApplicationList,
+  CreateApplicationBody,
+  NoteBody,
+  type NoteList,
+} from '@portico/schema'
+import { type Context, Hono } from 'hono'
+import { requireModule } from '../access.js'
+import {
+  type ApplicationRow,
+  applicationView,
+  findApplication,
+  listApplications,
+} from '../data/applications.js'
+import { findAttachment, listAttachments, saveAttachment } from '../data/attachments.js'
+import { parseJson } from '../data/json.js'
+import { addNote, listNotes } from '../data/notes.js'
+import type { AppEnv } from '../env.js'
+import { ApiError } from '../errors.js'
+import { createWithIdempotency } from '../services/idempotent-create.js'
+import { downloadResponse, readUpload } from '../uploads.js'
+import { readBody } from '../validate.js'
+
+/** The detail view of an application row. */
+export async function applicationDetail(c: Context<AppEnv>, row: ApplicationRow): Promise<ApplicationDetail> {
+  return {
+    ...applicationView(row),
+    data: parseJson<Record<string, string | boolean>>(row.data, {}),
+    source: parseJson<Record<string, string>>(row.source, {}),
+    portal: row.portal_slug,
+    attachments: await listAttachments(c.var.db, { type: 'application', id: row.id }),
+  }
+}
+
+/** An application the contact may see (theirs, or their company's when the profile says so), else 404. */
+async function visibleApplication(c: Context<AppEnv>): Promise<ApplicationRow> {
+  const session = c.var.session
+  const access = requireModule(session, 'applications')
+  const row = await findApplication(c.var.db, session.organisationId, c.req.param('id') ?? '')
+  const mine = row?.contact_id === session.contactId
+  const colleague = access.sameCompanyVisibility && row?.company_id === session.companyId
+  if (!row || !(mine || colleague)) {
+    // The same 404 for "does not exist" and "not yours": nothing leaks about other contacts.
+    throw new ApiError(404, 'Application not found', { type: 'not-found' })
+  }
+  return row
+}
+
+/** The contact's applications: list, create, read, notes, attachments. */
+export const meApplicationRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const session = c.var.session
+    const access = requireModule(session, 'applications')
+    const items = await listApplications(c.var.db, {
+      organisationId: session.organisationId,
+      contactId: session.contactId,
+      companyId: access.sameCompanyVisibility ? session.companyId : null,
+    })
+    const body: ApplicationList = { items }
+    return c.json(body)
+  })
+  .post('/', async (c) => {
+    requireModule(c.var.session, 'applications')
+    const input = await readBody(c, CreateApplicationBody)
+    const { id, replayed } = await createWithIdempotency(c, input)
+    const row = await findApplication(c.var.db, c.var.session.organisationId, id)
+    if (!row) throw new ApiError(404, 'Application not found', { type: 'not-found' })
+    if (replayed) c.header('idempotent-replayed', 'true')
+    return c.json(await applicationDetail(c, row), 201)
+  })
+  .get('/:id', async (c) => c.json(await applicationDetail(c, await visibleApplication(c))))
+  .get('/:id/notes', async (c) => {
+    const row = await visibleApplication(c)
+    const body: NoteList = { items: await listNotes(c.var.db, row.id) }
+    return c.json(body)
+  })
+  .post('/:id/notes', async (c) => {
+    const row = await visibleApplication(c)
+    const input = await readBody(c, NoteBody)
+    const { contactId, name } = c.var.session
+    const note = await addNote(c.var.db, {
+      applicationId: row.id,
+      author: { type: 'contact', contactId, name },
+      body: input.body,
+    })
+    return c.json(note, 201)
+  })
+  .post('/:id/attachments', async (c) => {
+    const row = await visibleApplication(c)
+    const upload = await readUpload(c, c.var.config.uploads)
+    const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
+      organisationId: row.organisation_id,
+      parent: { type: 'application', id: row.id },
+      ...upload,
+    })
+    return c.json(attachment, 201)
+  })
+  .get('/:id/attachments/:attachmentId', async (c) => {
+    const row = await visibleApplication(c)
+    const attachment = await findAttachment(
+      c.var.db,
+      { type: 'application', id: row.id },
+      c.req.param('attachmentId'),
+    )
+    if (!attachment) throw new ApiError(404, 'Attachment not found', { type: 'not-found' })
+    return downloadResponse(c, c.var.config.storage, attachment)
+  })

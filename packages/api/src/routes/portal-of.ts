@@ -1,0 +1,29 @@
+import type { Context } from 'hono'
+import { findPortalBySlug, type PortalRecord } from '../data/portals.js'
+import type { AppEnv } from '../env.js'
+import { ApiError } from '../errors.js'
+
+/** The portal named by the `:slug` of the route, or a 404 problem. */
+export async function portalOf(c: Context<AppEnv>): Promise<PortalRecord> {
+  const slug = c.req.param('slug') ?? ''
+  const portal = await findPortalBySlug(c.var.db, slug)
+  if (!portal) {
+    throw new ApiError(404, 'Portal not found', {
+      detail: `There is no portal "${slug}".`,
+      type: 'portal-not-found',
+    })
+  }
+  return portal
+}
+
+/** The link a mail carries: the portal's page with the token in the fragment, never sent to servers. */
+export function tokenLink(
+  c: Context,
+  portal: PortalRecord,
+  kind: 'invitation' | 'reset',
+  token: string,
+): string {
+  const url = new URL(portal.publicUrl ?? `${new URL(c.req.url).origin}/`)
+  url.hash = `portico-${kind}=${token}&portal=${encodeURIComponent(portal.slug)}`
+  return url.toString()
+}

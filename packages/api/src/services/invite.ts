@@ -1,0 +1,49 @@
+import type { Context } from 'hono'
+import type { Kysely } from 'kysely'
+import { audit } from '../data/audit.js'
+import { organisationName } from '../data/organisations.js'
+import type { PortalRecord } from '../data/portals.js'
+import { createAuthToken } from '../data/tokens.js'
+import type { ContactTable, Database } from '../db/types.js'
+import { enqueueMail } from '../mail/outbox.js'
+import { tokenLink } from '../routes/portal-of.js'
+
+/**
+ * Enables login for a contact: a single-use, expiring invitation token (stored hashed) and the
+ * invitation mail carrying it, in the caller's transaction.
+ */
+export async function sendInvitation(
+  trx: Kysely<Database>,
+  c: Context,
+  input: {
+    portal: PortalRecord
+    contact: Pick<ContactTable, 'id' | 'email' | 'name' | 'locale'>
+    actor: { type: 'contact' | 'staff'; id: string | null }
+  },
+): Promise<{ expiresAt: string }> {
+  const { portal, contact } = input
+  const { token, expiresAt } = await createAuthToken(trx, {
+    kind: 'invitation',
+    contactId: contact.id,
+    portalId: portal.id,
+  })
+  await enqueueMail(trx, {
+    to: contact.email,
+    locale: contact.locale,
+    template: 'invitation',
+    data: {
+      name: contact.name,
+      organisation: await organisationName(trx, portal.organisationId),
+      link: tokenLink(c, portal, 'invitation', token),
+    },
+    organisationId: portal.organisationId,
+  })
+  await audit(trx, {
+    organisationId: portal.organisationId,
+    actor: input.actor,
+    action: 'invitation.sent',
+    subject: { type: 'contact', id: contact.id },
+    detail: { portal: portal.slug, email: contact.email },
+  })
+  return { expiresAt }
+}

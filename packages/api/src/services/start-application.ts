@@ -1,0 +1,111 @@
+import { type ApplicationSource, type FormDefinition, validateFormData } from '@portico/schema'
+import type { Kysely } from 'kysely'
+import { contactProcessIds, insertApplication } from '../data/applications.js'
+import { parseJson } from '../data/json.js'
+import type { PortalRecord } from '../data/portals.js'
+import type { Database } from '../db/types.js'
+import { ApiError } from '../errors.js'
+
+/** The contact starting a process. */
+export interface Starter {
+  id: string
+  organisationId: string
+  companyId: string | null
+  locale: string
+  authorizedProcesses: string
+}
+
+/** What the contact sends to start a process. */
+export interface StartInput {
+  process: string
+  data?: Record<string, unknown> | undefined
+  tags?: string[] | undefined
+  source?: ApplicationSource | undefined
+}
+
+interface ResolvedProcess {
+  id: string
+  name: string
+  form: FormDefinition
+  onPortal: boolean
+  allowDuplicates: boolean
+}
+
+async function resolveProcess(
+  db: Kysely<Database>,
+  portal: PortalRecord,
+  contact: Starter,
+  ref: string,
+): Promise<ResolvedProcess | undefined> {
+  const onPortal = portal.processes.find((p) => p.slug === ref || p.id === ref)
+  if (onPortal) return { ...onPortal, onPortal: true }
+  const authorized = parseJson<string[]>(contact.authorizedProcesses, [])
+  if (authorized.length === 0) return undefined
+  const row = await db
+    .selectFrom('processes')
+    .select(['id', 'name', 'form'])
+    .where('organisation_id', '=', contact.organisationId)
+    .where('id', 'in', authorized)
+    .where((eb) => eb.or([eb('slug', '=', ref), eb('id', '=', ref)]))
+    .executeTakeFirst()
+  if (!row) return undefined
+  const form = parseJson<FormDefinition>(row.form, { fields: [] })
+  return { id: row.id, name: row.name, form, onPortal: false, allowDuplicates: true }
+}
+
+const invalid = (errors: { field: string; message: string }[]) =>
+  new ApiError(400, 'Invalid request body', {
+    detail: 'Some fields are missing or invalid.',
+    type: 'validation',
+    errors,
+  })
+
+/**
+ * Checks every rule of starting a process on a portal and inserts the application: the process is
+ * on the portal or authorized for the contact; after the first application the portal must allow
+ * new ones; a forbidden duplicate is a 409; the data must fit the process form.
+ */
+export async function startApplication(
+  db: Kysely<Database>,
+  portal: PortalRecord,
+  contact: Starter,
+  input: StartInput,
+): Promise<string> {
+  const process = await resolveProcess(db, portal, contact, input.process)
+  if (!process) throw invalid([{ field: 'process', message: 'Choose one of the processes of this portal' }])
+  const existing = await contactProcessIds(db, contact.id)
+  if (process.onPortal && existing.length > 0 && !portal.allowNewApplications) {
+    throw new ApiError(403, 'New applications are not allowed', {
+      detail: 'This portal does not let you start another application. Open your existing one instead.',
+      type: 'new-applications-closed',
+    })
+  }
+  if (!process.allowDuplicates && existing.includes(process.id)) {
+    throw new ApiError(409, 'Duplicate application', {
+      detail: `You already have an application for "${process.name}": open it instead of starting a new one.`,
+      type: 'duplicate-application',
+      errors: [{ field: 'process', message: `You already have an application for "${process.name}"` }],
+    })
+  }
+  const checked = validateFormData(process.form, input.data, contact.locale)
+  if (checked.errors.length) {
+    throw invalid(
+      checked.errors.map((e) => ({
+        field: e.field === '_' ? 'data' : `data.${e.field}`,
+        message: e.message,
+      })),
+    )
+  }
+  const source: Record<string, string> = { portal: portal.slug }
+  for (const [key, value] of Object.entries(input.source ?? {})) if (value) source[key] = value
+  return insertApplication(db, {
+    organisationId: contact.organisationId,
+    processId: process.id,
+    contactId: contact.id,
+    companyId: contact.companyId,
+    portalId: portal.id,
+    data: checked.data,
+    tags: [...new Set([...portal.tags, ...(input.tags ?? [])])],
+    source,
+  })
+}

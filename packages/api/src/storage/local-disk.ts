@@ -1,0 +1,34 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve, sep } from 'node:path'
+import type { Storage } from './index.js'
+
+/** Stores attachments as files under a root directory, created on first write. */
+export class LocalDiskStorage implements Storage {
+  readonly root: string
+
+  constructor(root: string) {
+    this.root = resolve(root)
+  }
+
+  private pathOf(key: string): string {
+    const path = resolve(join(this.root, key))
+    // Keys are generated ids, but a storage must never write outside its root whatever it is given.
+    if (!path.startsWith(this.root + sep)) throw new Error(`[portico] invalid storage key "${key}"`)
+    return path
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.pathOf(key)
+    await mkdir(dirname(path), { recursive: true })
+    await writeFile(path, bytes, { flag: 'wx' })
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return await readFile(this.pathOf(key))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import type { Context } from 'hono'
+import { ApiError } from './errors.js'
+import type { Storage } from './storage/index.js'
+
+/** Limits on uploaded files. */
+export interface UploadLimits {
+  /** @default 10 MiB */
+  maxBytes: number
+  /** Media types accepted. @default PDF, PNG, JPEG, WebP, plain text, CSV, DOCX, XLSX */
+  allowedTypes: string[]
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04]
+const SIGNATURES: Record<string, number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46],
+  'image/png': [0x89, 0x50, 0x4e, 0x47],
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/webp': [0x52, 0x49, 0x46, 0x46],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ZIP,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ZIP,
+}
+
+/** The default upload limits. */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  allowedTypes: [...Object.keys(SIGNATURES), 'text/plain', 'text/csv'],
+}
+
+function contentMatches(type: string, bytes: Uint8Array): boolean {
+  const signature = SIGNATURES[type]
+  if (signature) return signature.every((byte, i) => bytes[i] === byte)
+  // Text types: refuse anything with NUL bytes, which no text file has.
+  return !bytes.includes(0)
+}
+
+function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  const cleaned = base
+    .replace(/[\p{Cc}"]/gu, '')
+    .trim()
+    .slice(0, 200)
+  return cleaned || 'file'
+}
+
+const tooLarge = (limits: UploadLimits) =>
+  new ApiError(413, 'File too large', {
+    detail: `Files may be at most ${Math.floor(limits.maxBytes / 1024)} KiB.`,
+    type: 'file-too-large',
+    errors: [{ field: 'file', message: 'This file is too large' }],
+  })
+
+/** Reads the `file` (and optional `field`) of a multipart body and checks its size and type. */
+export async function readUpload(c: Context, limits: UploadLimits) {
+  const length = Number(c.req.header('content-length') ?? 0)
+  if (length > limits.maxBytes + 64 * 1024) throw tooLarge(limits)
+  if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data')) {
+    throw new ApiError(415, 'Send a multipart form', {
+      detail: 'Upload files as multipart/form-data with a "file" part.',
+      type: 'unsupported-media-type',
+    })
+  }
+  let form: Record<string, string | File | (string | File)[]>
+  try {
+    form = await c.req.parseBody({ all: true })
+  } catch {
+    throw new ApiError(400, 'Invalid multipart body', { type: 'invalid-multipart' })
+  }
+  const file = form.file
+  if (!(file instanceof File)) {
+    throw new ApiError(400, 'Invalid request body', {
+      type: 'validation',
+      errors: [{ field: 'file', message: 'Choose one file to upload' }],
+    })
+  }
+  if (file.size > limits.maxBytes) throw tooLarge(limits)
+  const type = (file.type || 'application/octet-stream').split(';')[0]!.trim().toLowerCase()
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  if (!limits.allowedTypes.includes(type) || !contentMatches(type, bytes)) {
+    throw new ApiError(415, 'File type not accepted', {
+      detail: `Accepted types: ${limits.allowedTypes.join(', ')}.`,
+      type: 'unsupported-file-type',
+      errors: [{ field: 'file', message: 'This type of file is not accepted' }],
+    })
+  }
+  const field = typeof form.field === 'string' && form.field.length <= 50 ? form.field : null
+  return { filename: cleanFilename(file.name), contentType: type, bytes, field }
+}
+
+/** Sends a stored attachment as a download that browsers never render inline. */
+export async function downloadResponse(
+  c: Context,
+  storage: Storage,
+  row: { storage_key: string; filename: string; content_type: string; sha256: string },
+): Promise<Response> {
+  const bytes = await storage.get(row.storage_key)
+  if (!bytes) throw new ApiError(404, 'File not found', { type: 'not-found' })
+  const ascii = row.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': row.content_type,
+    'content-length': String(bytes.byteLength),
+    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, no-store',
+    digest: `sha-256=${Buffer.from(row.sha256, 'hex').toString('base64')}`,
+  })
+}

@@ -1,0 +1,123 @@
+import * as z from 'zod/mini'
+import { APPLICATION_STATUSES, Tags } from './application.js'
+import { Email } from './auth.js'
+import { VisibleField } from './company.js'
+import { CONTRACT_STATUSES } from './contract.js'
+import { FormDefinition, Locale } from './form.js'
+import { Module } from './portal.js'
+
+const slug = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes (max 63)'))
+const label = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(200, 'Use at most 200 characters'))
+const optionalText = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))))
+const id = z.string().check(z.minLength(1), z.maxLength(100))
+
+/** An origin allowed to embed a portal: `https://host`, `http://host:port`, or any port with `:*`. */
+export const AllowedOrigin = z
+  .string()
+  .check(z.regex(/^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/, 'Use an origin like https://www.example.com'))
+
+/** Body of `POST /v1/admin/processes`. */
+export const ProcessInput = z.object({ slug, name: label, form: z.optional(FormDefinition) })
+export type ProcessInput = z.infer<typeof ProcessInput>
+/** Body of `PATCH /v1/admin/processes/:id`. */
+export const ProcessPatch = z.partial(ProcessInput)
+export type ProcessPatch = z.infer<typeof ProcessPatch>
+
+/** Body of `POST /v1/admin/portals`. */
+export const PortalInput = z.object({
+  slug,
+  name: label,
+  processes: z
+    .array(z.object({ process: id, allowDuplicates: z.optional(z.boolean()) }))
+    .check(z.minLength(1, 'Choose at least one process')),
+  multiProcess: z.optional(z.boolean()),
+  registrationOpen: z.optional(z.boolean()),
+  allowNewApplications: z.optional(z.boolean()),
+  tags: z.optional(Tags),
+  allowedOrigins: z.optional(z.array(AllowedOrigin).check(z.maxLength(50))),
+  theme: z.optional(
+    z.object({
+      accent: optionalText(30),
+      logoUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'Use an http(s) URL' }))),
+      title: optionalText(200),
+    }),
+  ),
+  defaultLocale: z.optional(Locale),
+  modules: z.optional(z.array(Module)),
+  defaultProfileId: z.optional(z.nullable(id)),
+  publicUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'Use an http(s) URL' }))),
+})
+export type PortalInput = z.infer<typeof PortalInput>
+/** Body of `PATCH /v1/admin/portals/:id`. */
+export const PortalPatch = z.partial(PortalInput)
+export type PortalPatch = z.infer<typeof PortalPatch>
+
+/** Body of `POST /v1/admin/profiles`. */
+export const ProfileInput = z.object({
+  name: label,
+  modules: z.array(Module),
+  sameCompanyVisibility: z.optional(z.boolean()),
+  visibleFields: z.optional(z.array(VisibleField)),
+})
+export type ProfileInput = z.infer<typeof ProfileInput>
+/** Body of `PATCH /v1/admin/profiles/:id`. */
+export const ProfilePatch = z.partial(ProfileInput)
+export type ProfilePatch = z.infer<typeof ProfilePatch>
+
+/** Body of `POST /v1/admin/companies`. */
+export const CompanyInput = z.object({ name: label, address: optionalText(500), phone: optionalText(50) })
+export type CompanyInput = z.infer<typeof CompanyInput>
+/** Body of `PATCH /v1/admin/companies/:id`. */
+export const CompanyPatch = z.partial(CompanyInput)
+export type CompanyPatch = z.infer<typeof CompanyPatch>
+
+/** Body of `POST /v1/admin/contacts`. */
+export const ContactInput = z.object({
+  email: Email,
+  name: label,
+  phone: optionalText(50),
+  locale: z.optional(Locale),
+  companyId: z.optional(z.nullable(id)),
+  profileId: z.optional(z.nullable(id)),
+  isCompanyAdmin: z.optional(z.boolean()),
+  authorizedProcesses: z.optional(z.array(id)),
+})
+export type ContactInput = z.infer<typeof ContactInput>
+/** Body of `PATCH /v1/admin/contacts/:id`; `status: 'disabled'` ends every session. */
+export const ContactPatch = z.extend(z.partial(z.omit(ContactInput, { email: true })), {
+  status: z.optional(z.enum(['active', 'disabled'])),
+})
+export type ContactPatch = z.infer<typeof ContactPatch>
+
+/** Body of `POST /v1/admin/contacts/:id/invitations`: enable login through a portal. */
+export const InvitationInput = z.object({ portal: id })
+export type InvitationInput = z.infer<typeof InvitationInput>
+
+/** Body of `POST /v1/admin/applications/:id/status`. */
+export const StatusChangeInput = z.object({ status: z.enum(APPLICATION_STATUSES) })
+export type StatusChangeInput = z.infer<typeof StatusChangeInput>
+
+/** Body of `POST /v1/admin/applications/:id/notes`. */
+export const StaffNoteInput = z.object({
+  body: z.string().check(z.trim(), z.minLength(1, 'Write a note'), z.maxLength(5000)),
+  author: z.optional(label),
+})
+export type StaffNoteInput = z.infer<typeof StaffNoteInput>
+
+/** Body of `POST /v1/admin/contracts`: share a contract with a requester and same-company watchers. */
+export const ContractInput = z.object({
+  title: label,
+  reference: optionalText(100),
+  status: z.optional(z.enum(CONTRACT_STATUSES)),
+  requesterId: id,
+  watcherIds: z.optional(z.array(id).check(z.maxLength(50))),
+  attachmentsVisible: z.optional(z.boolean()),
+})
+export type ContractInput = z.infer<typeof ContractInput>
+/** Body of `PATCH /v1/admin/contracts/:id`. */
+export const ContractPatch = z.partial(ContractInput)
+export type ContractPatch = z.infer<typeof ContractPatch>

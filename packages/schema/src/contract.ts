@@ -1,0 +1,29 @@
+import * as z from 'zod/mini'
+import { Attachment } from './application.js'
+
+/** Every status a contract moves through. */
+export const CONTRACT_STATUSES = ['draft', 'pending_signature', 'signed', 'expired', 'terminated'] as const
+export const ContractStatus = z.enum(CONTRACT_STATUSES)
+export type ContractStatus = z.infer<typeof ContractStatus>
+
+const person = z.object({ id: z.string(), name: z.string() })
+
+/** A contract shared with a requester and watchers. */
+export const Contract = z.object({
+  id: z.string(),
+  title: z.string(),
+  reference: z.nullable(z.string()),
+  status: ContractStatus,
+  requester: person,
+  watchers: z.array(person),
+  attachmentsVisible: z.boolean(),
+  /** Empty unless attachments are visible. */
+  attachments: z.array(Attachment),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Contract = z.infer<typeof Contract>
+
+/** Answer to `GET /v1/me/contracts`: contracts where I am requester or watcher, most recent first. */
+export const ContractList = z.object({ items: z.array(Contract) })
+export type ContractList = z.infer<typeof ContractList>
