@@ -1,4 +1,16 @@
-import { createApp, type Db, type DemoSeed, migrateToLatest, openDatabase, seedDemo } from '../src/index.js'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  type AppOptions,
+  createApp,
+  type Db,
+  type DemoSeed,
+  migrateToLatest,
+  openDatabase,
+  seedDemo,
+} from '../src/index.js'
+import { LocalDiskStorage } from '../src/storage/index.js'
 import { createScratchDatabase } from './databases.js'
 
 /** What a test call answers: status, content type, parsed JSON body and headers. */
@@ -15,6 +27,14 @@ export interface CallOptions {
   body?: unknown
   token?: string
   raw?: string
+  /** Extra request headers (Origin, Idempotency-Key, X-Forwarded-For…). */
+  headers?: Record<string, string>
+}
+
+/** Options of {@link setupApi}. */
+export interface SetupOptions {
+  /** Extra options for `createApp` (rate limits, upload limits, trustProxy…). */
+  app?: Partial<Omit<AppOptions, 'db'>>
 }
 
 /** A seeded API on a fresh database, with a helper to call it in-process. */
@@ -30,15 +50,17 @@ export interface Api {
  * An API on a fresh database seeded with the demo organisation: a temporary SQLite file, or a new
  * PostgreSQL database when `PORTICO_TEST_DATABASE=postgres` (see `./databases.ts`). `close()` drops it.
  */
-export async function setupApi(): Promise<Api> {
+export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
   const scratch = await createScratchDatabase()
   const db: Db = await openDatabase(scratch.url)
   await migrateToLatest(db.kysely as never)
-  const seed = await seedDemo(db.kysely)
-  const app = createApp({ db: db.kysely, log: () => {} })
+  const uploads = mkdtempSync(join(tmpdir(), 'portico-uploads-'))
+  const storage = new LocalDiskStorage(uploads)
+  const seed = await seedDemo(db.kysely, { storage })
+  const app = createApp({ db: db.kysely, log: () => {}, storage, ...setup.app })
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
-    const headers: Record<string, string> = {}
+    const headers: Record<string, string> = { ...options.headers }
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json'
     if (options.token) headers.authorization = `Bearer ${options.token}`
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
@@ -60,6 +82,7 @@ export async function setupApi(): Promise<Api> {
     async close() {
       await db.close()
       await scratch.drop()
+      rmSync(uploads, { recursive: true, force: true })
     },
   }
 }
