@@ -1,7 +1,6 @@
 import { render } from 'preact'
 import { App } from './components/App.js'
 import { WidgetContext } from './components/context.js'
-import { resolveLocale, translator } from './i18n/index.js'
 import { PortalModel } from './models/PortalModel.js'
 import { applyStyles } from './styles.js'
 
@@ -40,14 +39,14 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
   shadowRoot.append(container)
   target.append(host)
 
-  const locale = resolveLocale(options.locale)
   const model = new PortalModel({
     api: options.api,
     portal: options.portal,
     ...(options.process ? { process: options.process } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
   })
   render(
-    <WidgetContext.Provider value={{ model, t: translator(locale), locale }}>
+    <WidgetContext.Provider value={{ model, t: model.t, locale: model.locale }}>
       <App />
     </WidgetContext.Provider>,
     container,

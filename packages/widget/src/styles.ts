@@ -18,13 +18,45 @@ padding:calc(var(--portico-space)*2);border:1px solid var(--portico-border);bord
 .muted{color:var(--portico-muted);margin:0 0 var(--portico-space)}
 .field{display:flex;flex-direction:column;gap:4px;margin:0 0 var(--portico-space)}
 label{font-weight:600;font-size:14px}
-input{font:inherit;color:inherit;background:var(--portico-surface);padding:8px 10px;border:1px solid var(--portico-border);border-radius:calc(var(--portico-radius)/2)}
-input[aria-invalid=true]{border-color:var(--portico-danger)}
+label[data-required]::after{content:' *';color:var(--portico-danger)}
+input,select,textarea{font:inherit;color:inherit;background:var(--portico-surface);padding:8px 10px;border:1px solid var(--portico-border);border-radius:calc(var(--portico-radius)/2);max-width:100%}
+[aria-invalid=true]{border-color:var(--portico-danger)}
+.check{flex-direction:row;align-items:center;gap:8px}
+.check input{width:18px;height:18px}
 .field-error,.form-message{color:var(--portico-danger);font-size:14px;margin:0}
 .form-message:empty{display:none}
 .form-message{margin:0 0 var(--portico-space)}
 button{font:inherit;cursor:pointer}
-button:focus-visible,input:focus-visible{outline:2px solid var(--portico-accent);outline-offset:2px}
+button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:2px solid var(--portico-accent);outline-offset:2px}
+.secondary{background:var(--portico-surface);color:var(--portico-accent);border:1px solid var(--portico-accent)}
+.button[aria-disabled=true],.choice[aria-disabled=true]{opacity:.7;cursor:not-allowed}
+.top{display:flex;align-items:center;gap:var(--portico-space);margin:0 0 var(--portico-space)}
+.top .title{margin:0}
+.logo{height:32px;width:auto}
+.header{display:flex;flex-wrap:wrap;gap:var(--portico-space);justify-content:space-between;align-items:center;border-bottom:1px solid var(--portico-border);padding:0 0 var(--portico-space);margin:0 0 var(--portico-space)}
+.tabs,.header-end{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.header-end{margin-inline-start:auto}
+.tab{background:none;border:0;border-bottom:3px solid transparent;padding:6px 4px;color:var(--portico-text)}
+.tab[aria-current=page]{border-bottom-color:var(--portico-accent);font-weight:600}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.notice{margin:0 0 var(--portico-space);padding:8px 12px;border-inline-start:4px solid var(--portico-accent);background:#eff6ff}
+.notice:empty{display:none}
+.problem{padding:12px;border:1px solid var(--portico-danger);border-radius:var(--portico-radius)}
+.problem p{margin:0 0 8px}
+h3{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
+.answers{display:grid;gap:8px;margin:0 0 var(--portico-space)}
+.answers dt{font-weight:600;font-size:14px}
+.answers dd{margin:0}
+.timeline,.attachments,.uploads,.colleagues{list-style:none;margin:0 0 var(--portico-space);padding:0;display:grid;gap:8px}
+.note{padding:8px 12px;border-inline-start:4px solid var(--portico-border)}
+.note.staff{border-inline-start-color:var(--portico-accent)}
+.note-meta{margin:0;font-size:14px;color:var(--portico-muted)}
+.note-meta strong{color:var(--portico-text)}
+.note-body{margin:4px 0 0;white-space:pre-wrap}
+.colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
+.small{font-size:14px}
+.block{display:block}
+progress{vertical-align:middle}
 .button{background:var(--portico-accent);color:var(--portico-accent-text);border:0;border-radius:var(--portico-radius);padding:10px 16px;font-weight:600}
 .button[disabled]{opacity:.7;cursor:progress}
 .link{background:none;border:0;padding:4px 0;color:var(--portico-accent);text-decoration:underline}

@@ -1,2 +1,12 @@
 // Loaded lazily: the validation schemas pull in zod, which the first view does not need.
-export { fieldErrors, LoginBody, RegisterBody } from '@portico/schema'
+export {
+  AcceptInvitationBody,
+  ForgotPasswordBody,
+  fieldErrors,
+  InviteColleagueBody,
+  LoginBody,
+  NoteBody,
+  RegisterBody,
+  ResetPasswordBody,
+  validateFormData,
+} from '@portico/schema'

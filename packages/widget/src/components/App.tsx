@@ -1,46 +1,102 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useWidget } from './context.js'
+import { Header } from './Header.js'
 import { LoadFailed } from './LoadFailed.js'
 import { Loading } from './Loading.js'
 import { LoginForm } from './LoginForm.js'
 import { lazy } from './lazy.js'
+import { LiveMessage } from './Message.js'
 import { ProcessPicker } from './ProcessPicker.js'
 import { RegisterForm } from './RegisterForm.js'
 
-const ApplicationList = lazy(() => import('./ApplicationList.js').then((m) => m.ApplicationList))
+// Only the first views (picker, login, register) are in the first chunk; the rest load on demand.
+const ForgotForm = lazy(() => import('./ForgotForm.js').then((m) => m.ForgotForm))
+const ResetForm = lazy(() => import('./ResetForm.js').then((m) => m.ResetForm))
+const InviteForm = lazy(() => import('./InviteForm.js').then((m) => m.InviteForm))
+const ApplicationView = lazy(() => import('./ApplicationView.js').then((m) => m.ApplicationView))
+const NewApplication = lazy(() => import('./NewApplication.js').then((m) => m.NewApplication))
+const ContractList = lazy(() => import('./ContractList.js').then((m) => m.ContractList))
+const ContractView = lazy(() => import('./ContractView.js').then((m) => m.ContractView))
+const CompanyPage = lazy(() => import('./CompanyPage.js').then((m) => m.CompanyPage))
 
-const views = {
-  loading: Loading,
-  failed: LoadFailed,
-  picker: ProcessPicker,
-  register: RegisterForm,
-  login: LoginForm,
-  applications: ApplicationList,
+function CurrentView() {
+  const { model } = useWidget()
+  const route = model.route.value
+  switch (route.name) {
+    case 'loading':
+      return <Loading />
+    case 'failed':
+      return <LoadFailed />
+    case 'picker':
+      return <ProcessPicker />
+    case 'register':
+      return <RegisterForm />
+    case 'login':
+      return <LoginForm />
+    case 'forgot':
+      return <ForgotForm />
+    case 'reset':
+      return <ResetForm />
+    case 'invite':
+      return <InviteForm />
+    case 'application':
+      return <ApplicationView key={route.id} id={route.id} />
+    case 'new':
+      return <NewApplication key={route.process} process={route.process} />
+    case 'contracts':
+      return <ContractList />
+    case 'contract':
+      return <ContractView key={route.id} id={route.id} />
+    case 'company':
+      return <CompanyPage />
+  }
 }
 
-/** The root of the widget: the portal's title and the current view. */
+/** The root of the widget: the portal's title, the contact's header, announcements and the current view. */
 export function App() {
   const { model } = useWidget()
-  const view = model.view.value
+  const route = model.route.value
+  const config = model.config.value
   const root = useRef<HTMLDivElement>(null)
   const first = useRef(true)
+  const key = JSON.stringify(route)
+  // Object-form style: Preact sets it through the CSSOM, which a strict CSP allows.
+  const accent = config?.theme.accent
   useEffect(() => {
     // The first view never takes focus: the host page keeps it until the user acts in the widget.
     if (first.current) {
-      first.current = view === 'loading'
+      first.current = route.name === 'loading'
       return
     }
-    root.current?.querySelector<HTMLElement>('[data-heading]')?.focus()
-  }, [view])
-  const View = views[view]
+    // Lazy views render their heading a moment later: wait for it.
+    let tries = 0
+    const focus = () => {
+      const heading = root.current?.querySelector<HTMLElement>('[data-heading]')
+      if (heading) heading.focus()
+      else if (tries++ < 20) timer = setTimeout(focus, 50)
+    }
+    let timer = setTimeout(focus, 0)
+    return () => clearTimeout(timer)
+  }, [key])
   return (
-    <div class="portal" part="portal" ref={root}>
-      {model.config.value && (
-        <h1 class="title" part="title">
-          {model.config.value.name}
-        </h1>
+    <div
+      class="portal"
+      part="portal"
+      ref={root}
+      lang={model.locale}
+      style={accent ? { '--portico-accent': accent } : undefined}
+    >
+      {config && (
+        <div class="top">
+          {config.theme.logoUrl && <img class="logo" part="logo" src={config.theme.logoUrl} alt="" />}
+          <h1 class="title" part="title">
+            {config.theme.title ?? config.name}
+          </h1>
+        </div>
       )}
-      <View />
+      {model.session.value && <Header />}
+      <LiveMessage message={model.notice.value} tone="info" />
+      <CurrentView />
     </div>
   )
 }

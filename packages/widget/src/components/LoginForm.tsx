@@ -1,6 +1,7 @@
 import { useWidget } from './context.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
+import { SubmitButton } from './SubmitButton.js'
 import { TextField } from './TextField.js'
 
 /** Login with e-mail and password, one password for every portal of the organisation. */
@@ -25,6 +26,7 @@ export function LoginForm() {
         name="email"
         type="email"
         autoComplete="email"
+        required
         value={values.email}
         error={errors.email}
         onInput={(v) => form.set('email', v)}
@@ -34,29 +36,23 @@ export function LoginForm() {
         name="password"
         type="password"
         autoComplete="current-password"
+        required
         value={values.password}
         error={errors.password}
         onInput={(v) => form.set('password', v)}
       />
       <FormMessage form={form} />
-      <button
-        type="submit"
-        class="button"
-        part="button"
-        disabled={form.busy.value}
-        aria-busy={form.busy.value}
-      >
-        {t('loginSubmit')}
-      </button>
-      {open && (
-        <button
-          type="button"
-          class="link"
-          onClick={() => model.show(model.process.value ? 'register' : 'picker')}
-        >
-          {t('noAccount')}
+      <SubmitButton form={form} label={t('loginSubmit')} />
+      <div class="row">
+        <button type="button" class="link" onClick={() => model.navigate({ name: 'forgot' })}>
+          {t('forgot.link')}
         </button>
-      )}
+        {open && (
+          <button type="button" class="link" onClick={() => model.navigate(model.publicStart())}>
+            {t('noAccount')}
+          </button>
+        )}
+      </div>
     </form>
   )
 }

@@ -1,14 +1,17 @@
 import { useWidget } from './context.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
+import { ProcessFields } from './ProcessFields.js'
+import { SubmitButton } from './SubmitButton.js'
 import { TextField } from './TextField.js'
 
-/** Registration for the chosen process: creates the contact and their first application. */
+/** Registration for the chosen process: creates the contact and their first application with its answers. */
 export function RegisterForm() {
   const { t, model } = useWidget()
   const form = model.register
   const values = form.values.value
   const errors = form.errors.value
+  const process = model.process.value
   const multi = (model.config.value?.processes.length ?? 0) > 1
   return (
     <form
@@ -19,11 +22,12 @@ export function RegisterForm() {
       }}
     >
       <Heading>{t('register')}</Heading>
-      {model.process.value && <p class="muted">{model.process.value.name}</p>}
+      {process && <p class="muted">{process.name}</p>}
       <TextField
         label={t('name')}
         name="name"
         autoComplete="name"
+        required
         value={values.name}
         error={errors.name}
         onInput={(v) => form.set('name', v)}
@@ -33,6 +37,7 @@ export function RegisterForm() {
         name="email"
         type="email"
         autoComplete="email"
+        required
         value={values.email}
         error={errors.email}
         onInput={(v) => form.set('email', v)}
@@ -42,27 +47,21 @@ export function RegisterForm() {
         name="password"
         type="password"
         autoComplete="new-password"
+        required
         value={values.password}
-        error={errors.password ?? errors.process}
+        error={errors.password}
         onInput={(v) => form.set('password', v)}
       />
+      {process && <ProcessFields form={model.processForm(process)} />}
       <FormMessage form={form} />
-      <button
-        type="submit"
-        class="button"
-        part="button"
-        disabled={form.busy.value}
-        aria-busy={form.busy.value}
-      >
-        {t('registerSubmit')}
-      </button>
+      <SubmitButton form={form} label={t('registerSubmit')} />
       <div class="row">
         {multi && (
-          <button type="button" class="link" onClick={() => model.show('picker')}>
+          <button type="button" class="link" onClick={() => model.navigate({ name: 'picker' })}>
             {t('back')}
           </button>
         )}
-        <button type="button" class="link" onClick={() => model.show('login')}>
+        <button type="button" class="link" onClick={() => model.navigate({ name: 'login' })}>
           {t('haveAccount')}
         </button>
       </div>

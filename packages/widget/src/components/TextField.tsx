@@ -4,19 +4,21 @@ import { useId } from 'preact/hooks'
 export interface TextFieldProps {
   label: string
   name: string
-  type?: 'text' | 'email' | 'password'
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date'
   autoComplete?: string
+  required?: boolean
   value: string
   error: string | undefined
   onInput: (value: string) => void
 }
 
-/** A labelled input with its error message announced to screen readers. */
+/** A labelled input with its error message tied to it and announced. */
 export function TextField({
   label,
   name,
   type = 'text',
   autoComplete,
+  required,
   value,
   error,
   onInput,
@@ -25,13 +27,16 @@ export function TextField({
   const errorId = `${id}-error`
   return (
     <div class="field" part="field">
-      <label for={id}>{label}</label>
+      <label for={id} data-required={required ? '' : undefined}>
+        {label}
+      </label>
       <input
         id={id}
         name={name}
-        // Preact 11 types narrow attributes by input type; all three accept the same ones here.
+        // Preact 11 types narrow attributes by input type; these types all accept the same ones here.
         type={type as 'text'}
         autoComplete={autoComplete}
+        required={required}
         value={value}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? errorId : undefined}

@@ -17,5 +17,6 @@ export const WidgetContext = createContext<WidgetContextValue | null>(null)
 export function useWidget(): WidgetContextValue {
   const value = useContext(WidgetContext)
   if (!value) throw new Error('[portico] component rendered outside a mounted widget')
-  return value
+  // The model decides the language; the context's copy is kept for callers that pass one.
+  return { model: value.model, t: value.model.t, locale: value.model.locale }
 }

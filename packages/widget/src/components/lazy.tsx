@@ -3,10 +3,11 @@ import type { ComponentType } from 'preact'
 import { Loading } from './Loading.js'
 
 /** A view whose code loads on first render, showing the loading state meanwhile. */
-export function lazy(load: () => Promise<ComponentType>): ComponentType {
-  const loaded = signal<ComponentType | null>(null)
+// biome-ignore lint/suspicious/noExplicitAny: views take any props
+export function lazy<P extends Record<string, any>>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const loaded = signal<ComponentType<P> | null>(null)
   let started = false
-  return function LazyView() {
+  return function LazyView(props: P) {
     if (!started) {
       started = true
       load().then(
@@ -20,6 +21,6 @@ export function lazy(load: () => Promise<ComponentType>): ComponentType {
       )
     }
     const View = loaded.value
-    return View ? <View /> : <Loading />
+    return View ? <View {...props} /> : <Loading />
   }
 }

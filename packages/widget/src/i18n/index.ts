@@ -1,7 +1,10 @@
-import { en, fr, type MessageKey } from './messages.js'
+import { en, type MessageKey } from './messages.js'
 
 /** Locales with a complete catalogue. */
 export type Locale = 'en' | 'fr'
+
+/** A complete catalogue of messages. */
+export type Catalogue = Record<MessageKey, string>
 
 /** Picks a supported locale from an explicit choice, then the browser's languages, else English. */
 export function resolveLocale(
@@ -15,13 +18,17 @@ export function resolveLocale(
   return 'en'
 }
 
-/** A translate function bound to one locale, replacing `{name}` placeholders. */
+/** Loads the catalogue of a locale: English is built in, other languages load on demand. */
+export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
+  return locale === 'fr' ? (await import('./fr.js')).fr : en
+}
+
+/** A translate function, replacing `{name}` placeholders. */
 export type Translate = (key: MessageKey, params?: Record<string, string>) => string
 
-/** Builds the translate function of a locale. */
-export function translator(locale: Locale): Translate {
-  const catalogue = locale === 'fr' ? fr : en
-  return (key, params) => catalogue[key].replace(/\{(\w+)\}/g, (_, name: string) => params?.[name] ?? '')
+/** Builds a translate function over a catalogue (read at call time, so it can be swapped once loaded). */
+export function translator(catalogue: () => Catalogue): Translate {
+  return (key, params) => catalogue()[key].replace(/\{(\w+)\}/g, (_, name: string) => params?.[name] ?? '')
 }
 
 export type { MessageKey }

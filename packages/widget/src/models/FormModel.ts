@@ -1,27 +1,34 @@
 import { batch, signal } from '@preact/signals'
 import { HttpError } from '../api/errors.js'
-import type { MessageKey } from '../i18n/index.js'
+import { drafts } from './drafts.js'
+import { messageOf, type UserMessage } from './errors.js'
 
-interface Validator<T> {
-  safeParse(
-    input: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } }
-}
+/** What a validator answers: the parsed data, or field messages. */
+export type Validation<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> }
 
-/** A form's state: what the user typed, field messages, the form-level message, and whether it is sending. */
+/** A form-level message: a catalogue key, or the API's own words. */
+export type FormMessage = UserMessage | null
+
+/**
+ * A form's state: what the user typed, field messages, the form-level message and whether it is
+ * sending. What the user typed is never cleared by a failure.
+ */
 export class FormModel<Values extends Record<string, string>, Parsed> {
   readonly values
   readonly errors = signal<Record<string, string>>({})
-  readonly message = signal<{ key: MessageKey } | { text: string } | null>(null)
+  readonly message = signal<FormMessage>(null)
   readonly busy = signal(false)
 
   constructor(
-    initial: Values,
-    private readonly schema: () => Promise<Validator<Parsed>>,
+    private readonly initial: Values,
+    private readonly validate: (values: Values) => Promise<Validation<Parsed>>,
+    /** Called with every send error first; returns true when it handled it (an expired session, say). */
+    private readonly intercept: (error: unknown) => boolean = () => false,
+    /** Keeps what the user typed in sessionStorage under this key, except the `secret` fields. */
+    private readonly draft?: { key: string; secret: string[] },
   ) {
-    this.values = signal<Values>(initial)
+    const saved = draft ? drafts.read<Partial<Values>>(draft.key) : null
+    this.values = signal<Values>({ ...initial, ...saved })
   }
 
   /** Updates one field and clears its message. */
@@ -33,48 +40,86 @@ export class FormModel<Values extends Record<string, string>, Parsed> {
         this.errors.value = rest
       }
     })
+    if (this.draft) {
+      const secret = this.draft.secret
+      drafts.write(
+        this.draft.key,
+        Object.fromEntries(Object.entries(this.values.value).filter(([k]) => !secret.includes(k))),
+      )
+    }
   }
 
-  /**
-   * Validates, then sends. Typed values are kept whatever happens; field and form messages come
-   * from client validation or from the API's problem document.
-   */
-  async submit(extra: Record<string, unknown>, send: (body: Parsed) => Promise<void>): Promise<void> {
-    if (this.busy.value) return
+  /** Empties the form, after a success. */
+  reset(): void {
+    if (this.draft) drafts.remove(this.draft.key)
+    batch(() => {
+      this.values.value = this.initial
+      this.errors.value = {}
+      this.message.value = null
+    })
+  }
+
+  /** Validates, then sends; field and form messages come from validation or the API's problem document. */
+  async submit(
+    send: (body: Parsed) => Promise<void>,
+    extraErrors: Record<string, string> = {},
+  ): Promise<boolean> {
+    if (this.busy.value) return false
     this.busy.value = true
-    let result: ReturnType<Validator<Parsed>['safeParse']>
-    let fieldErrors: typeof import('../validators.js').fieldErrors
     try {
-      ;({ fieldErrors } = await import('../validators.js'))
-      result = (await this.schema()).safeParse({ ...this.values.value, ...extra })
-    } catch {
-      batch(() => {
-        this.busy.value = false
-        this.message.value = { key: 'networkError' }
-      })
-      return
-    }
-    if (!result.success) {
-      this.busy.value = false
-      this.errors.value = Object.fromEntries(
-        fieldErrors(result.error.issues).map((e) => [e.field, e.message]),
-      )
-      this.message.value = { key: 'fixErrors' }
-      return
-    }
-    this.message.value = null
-    try {
+      const result = await this.validate(this.values.value)
+      if (!result.ok || Object.keys(extraErrors).length > 0) {
+        batch(() => {
+          this.errors.value = { ...(result.ok ? {} : result.errors), ...extraErrors }
+          this.message.value = { key: 'fixErrors' }
+        })
+        return false
+      }
+      this.message.value = null
       await send(result.data)
       this.errors.value = {}
+      return true
     } catch (error) {
-      if (error instanceof HttpError) {
-        this.errors.value = Object.fromEntries((error.problem.errors ?? []).map((e) => [e.field, e.message]))
-        this.message.value = { text: error.problem.detail ?? error.problem.title }
-      } else {
-        this.message.value = { key: 'networkError' }
-      }
+      if (this.intercept(error)) return false
+      batch(() => {
+        if (error instanceof HttpError) {
+          this.errors.value = Object.fromEntries(
+            (error.problem.errors ?? []).map((e) => [e.field, e.message]),
+          )
+        }
+        this.message.value = messageOf(error)
+      })
+      return false
     } finally {
       this.busy.value = false
+    }
+  }
+}
+
+interface SafeParser<T> {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } }
+}
+
+/** A validator from a lazily loaded zod/mini schema of the schema package. */
+export function schemaValidator<V, T>(
+  load: () => Promise<SafeParser<T>>,
+  /** Puts a field's message into the user's language (the schema's messages are English). */
+  localize: (field: string, message: string) => string,
+  extra: () => Record<string, unknown> = () => ({}),
+): (values: V) => Promise<Validation<T>> {
+  return async (values) => {
+    const [schema, { fieldErrors }] = await Promise.all([load(), import('../validators.js')])
+    const result = schema.safeParse({ ...values, ...extra() })
+    if (result.success) return { ok: true, data: result.data }
+    return {
+      ok: false,
+      errors: Object.fromEntries(
+        fieldErrors(result.error.issues).map((e) => [e.field, localize(e.field, e.message)]),
+      ),
     }
   }
 }

@@ -1,22 +1,43 @@
 import type {
-  Application,
+  AcceptInvitationBody,
+  ApplicationList,
+  Contract,
+  ContractList,
+  ForgotPasswordBody,
   LoginBody,
+  MeDetail,
+  Module,
   PortalConfig,
   PublicProcess,
   RegisterBody,
+  ResetPasswordBody,
   Session,
 } from '@portico/schema'
-import { batch, signal } from '@preact/signals'
+import { batch, computed, signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
 import { fetchPortalConfig } from '../api/config.js'
 import { isHttpError } from '../api/errors.js'
 import { Emitter } from '../events.js'
-import { FormModel } from './FormModel.js'
+import {
+  type Catalogue,
+  type Locale,
+  loadCatalogue,
+  resolveLocale,
+  type Translate,
+  translator,
+} from '../i18n/index.js'
+import { en } from '../i18n/messages.js'
+import { ApplicationModel } from './ApplicationModel.js'
+import { CompanyModel } from './CompanyModel.js'
+import { newKey } from './drafts.js'
+import type { UserMessage } from './errors.js'
+import { FormModel, schemaValidator } from './FormModel.js'
+import { ProcessFormModel } from './ProcessFormModel.js'
+import { Resource } from './Resource.js'
+import { type Route, urlTokens } from './routes.js'
+import { sessionStore, type TokenStorage } from './session-store.js'
 
-/** The views of the widget. */
-export type View = 'loading' | 'failed' | 'picker' | 'register' | 'login' | 'applications'
-
-/** What the portal model needs to talk to the API. */
+/** What the portal model needs. */
 export interface PortalModelOptions {
   api: string
   portal: string
@@ -30,29 +51,107 @@ export interface PortalModelOptions {
   source?: Record<string, string>
   /** The portal config already being fetched (by the loader, in parallel with the widget chunk). */
   config?: Promise<PortalConfig>
+  /** Where the session token is kept. @default 'memory' */
+  tokenStorage?: TokenStorage
+  /** `en` or `fr`. @default the browser's language, else `en` */
+  locale?: string
+  /** Milliseconds before a request gives up. @default 15000 */
+  timeout?: number
 }
 
-/** State and actions of one mounted portal: config, current view, session and applications. */
+/** Whether a contact may start a process, and why not. */
+export interface Startable {
+  process: PublicProcess
+  reason: 'duplicate' | 'no-new' | null
+}
+
+/** State and actions of one mounted portal: config, route, session and what the contact sees. */
 export class PortalModel {
   readonly config = signal<PortalConfig | null>(null)
-  readonly view = signal<View>('loading')
-  readonly process = signal<PublicProcess | null>(null)
-  readonly session = signal<Session | null>(null)
-  readonly applications = signal<Application[]>([])
+  readonly route = signal<Route>({ name: 'loading' })
   readonly failure = signal<'network' | 'not-found' | null>(null)
-  readonly register = new FormModel<{ name: string; email: string; password: string }, RegisterBody>(
-    { name: '', email: '', password: '' },
-    () => import('../validators.js').then((m) => m.RegisterBody),
-  )
-  readonly login = new FormModel<{ email: string; password: string }, LoginBody>(
-    { email: '', password: '' },
-    () => import('../validators.js').then((m) => m.LoginBody),
-  )
+  readonly session = signal<Session | null>(null)
+  readonly me = signal<MeDetail | null>(null)
+  /** A message announced at the top of the widget (session expired, e-mail sent…). */
+  readonly notice = signal<UserMessage | null>(null)
+  readonly process = signal<PublicProcess | null>(null)
   readonly events: Emitter
+  readonly locale: Locale
+  readonly t: Translate
+  readonly applications: Resource<ApplicationList>
+  readonly contracts: Resource<ContractList>
+  readonly company: CompanyModel
+  readonly login: FormModel<{ email: string; password: string }, LoginBody>
+  readonly register: FormModel<{ name: string; email: string; password: string }, RegisterBody>
+  readonly forgot: FormModel<{ email: string }, ForgotPasswordBody>
+  readonly reset: FormModel<{ password: string }, ResetPasswordBody>
+  readonly invite: FormModel<{ name: string; password: string }, AcceptInvitationBody>
+  /** Modules the contact's profile opens (all of the portal's until `me` is known). */
+  readonly modules = computed<Module[]>(() => this.me.value?.modules ?? this.config.value?.modules ?? [])
+
+  private catalogue: Catalogue = en
   private clientPromise: Promise<Client> | undefined
+  private returnTo: Route | null = null
+  private readonly store
+  private readonly processForms = new Map<string, ProcessFormModel>()
+  private readonly details = new Map<string, ApplicationModel>()
+  private readonly contractDetails = new Map<string, Resource<Contract>>()
+  private registerKey = newKey()
 
   constructor(private readonly options: PortalModelOptions) {
     this.events = options.events ?? new Emitter()
+    this.locale = resolveLocale(options.locale)
+    this.t = translator(() => this.catalogue)
+    this.store = sessionStore(
+      options.tokenStorage ?? 'memory',
+      `portico:${options.api}:${options.portal}:session`,
+    )
+    const intercept = (error: unknown) => this.intercept(error)
+    const localize = (field: string, message: string) => this.localize(field, message)
+    type Schemas = typeof import('../validators.js')
+    type Name =
+      | 'LoginBody'
+      | 'RegisterBody'
+      | 'ForgotPasswordBody'
+      | 'ResetPasswordBody'
+      | 'AcceptInvitationBody'
+    // biome-ignore lint/suspicious/noExplicitAny: each form states its own value and body types
+    const validator = (name: Name, extra?: () => Record<string, unknown>): any =>
+      schemaValidator<unknown, unknown>(
+        () => import('../validators.js').then((m: Schemas) => m[name] as never),
+        localize,
+        extra,
+      )
+    const draftKey = (form: string) => ({ key: `portico:${options.portal}:${form}`, secret: ['password'] })
+    this.login = new FormModel(
+      { email: '', password: '' },
+      validator('LoginBody'),
+      () => false,
+      draftKey('login'),
+    )
+    this.register = new FormModel(
+      { name: '', email: '', password: '' },
+      validator('RegisterBody', () => ({ process: this.process.value?.slug ?? '' })),
+      () => false,
+      draftKey('register'),
+    )
+    this.forgot = new FormModel(
+      { email: '' },
+      validator('ForgotPasswordBody'),
+      () => false,
+      draftKey('forgot'),
+    )
+    this.reset = new FormModel(
+      { password: '' },
+      validator('ResetPasswordBody', () => ({ token: this.token() })),
+    )
+    this.invite = new FormModel(
+      { name: '', password: '' },
+      validator('AcceptInvitationBody', () => this.inviteExtra()),
+    )
+    this.applications = new Resource(async () => (await this.client()).applications(), intercept)
+    this.contracts = new Resource(async () => (await this.client()).contracts(), intercept)
+    this.company = new CompanyModel(() => this.client(), intercept, localize)
   }
 
   /** The HTTP client, loaded on first use so ky stays out of the first view. */
@@ -62,6 +161,7 @@ export class PortalModel {
         api: this.options.api,
         portal: this.options.portal,
         token: () => this.session.value?.token ?? null,
+        ...(this.options.timeout ? { timeout: this.options.timeout } : {}),
       }),
     )
     // A failed chunk load (offline, blocked) must not stick: the next call tries again.
@@ -71,92 +171,336 @@ export class PortalModel {
     return this.clientPromise
   }
 
-  /** Loads the portal config and shows the first view. */
+  /** Loads the portal config, reads invitation and reset links, restores a session, and shows the first view. */
   async start(): Promise<void> {
     batch(() => {
-      this.view.value = 'loading'
+      this.route.value = { name: 'loading' }
       this.failure.value = null
     })
     try {
       const prefetched = this.options.config
       // A prefetched config is used once; a retry fetches afresh.
       delete this.options.config
-      const config = await (prefetched ?? fetchPortalConfig(this.options.api, this.options.portal))
+      const [config, catalogue] = await Promise.all([
+        prefetched ?? fetchPortalConfig(this.options.api, this.options.portal, this.options.timeout),
+        loadCatalogue(this.locale),
+      ])
+      this.catalogue = catalogue
       const preselected = config.processes.find((p) => p.slug === this.options.process)
       const only = config.processes.length === 1 ? config.processes[0] : undefined
       batch(() => {
         this.config.value = config
         this.process.value = preselected ?? only ?? null
-        this.view.value = !config.registrationOpen ? 'login' : this.process.value ? 'register' : 'picker'
       })
       this.events.emit('ready', { portal: config.slug })
-      // Warm the code the next step needs while the user reads the first view.
-      this.client().catch(() => {})
     } catch (error) {
       batch(() => {
         this.failure.value = isHttpError(error) && error.status === 404 ? 'not-found' : 'network'
-        this.view.value = 'failed'
+        this.route.value = { name: 'failed' }
       })
       this.events.emit('error', {
         message: error instanceof Error ? error.message : String(error),
         ...(isHttpError(error) ? { status: error.status } : {}),
       })
+      return
+    }
+    const link = urlTokens()
+    if (link) {
+      this.route.value = link
+      return
+    }
+    const stored = this.store.read()
+    if (stored) {
+      this.session.value = stored
+      await this.enter(null)
+      return
+    }
+    this.route.value = this.publicStart()
+    // Warm the code the next step needs while the user reads the first view.
+    this.client().catch(() => {})
+  }
+
+  /** The first view of a visitor: register when open (picker first on multi-process portals), else login. */
+  publicStart(): Route {
+    if (!this.config.value?.registrationOpen) return { name: 'login' }
+    return this.process.value ? { name: 'register' } : { name: 'picker' }
+  }
+
+  /** Goes to a view; leaving a view drops its announcement. */
+  navigate(route: Route): void {
+    batch(() => {
+      this.notice.value = null
+      this.route.value = route
+    })
+    if (route.name === 'application') {
+      const model = this.application(route.id)
+      void model.load().then(() => {
+        const detail = model.detail.data.value
+        if (detail) this.events.emit('application:opened', { application: detail })
+      })
+    }
+    if (route.name === 'contracts') void this.contracts.load()
+    if (route.name === 'contract') {
+      this.events.emit('contract:opened', { contractId: route.id })
+      void this.contract(route.id).load()
+    }
+    if (route.name === 'company') {
+      void this.company.company.load()
+      if (this.me.value?.isCompanyAdmin) void this.company.colleagues.load()
     }
   }
 
-  /** Picks the process to start and goes on to registration. */
+  /** Picks a process: a visitor goes on to register, a contact to the new-application form. */
   choose(process: PublicProcess): void {
-    batch(() => {
-      this.process.value = process
-      this.view.value = 'register'
-    })
+    this.process.value = process
+    this.navigate(this.session.value ? { name: 'new', process: process.slug } : { name: 'register' })
   }
 
-  /** Switches between the register and login views, or back to the picker. */
-  show(view: 'picker' | 'register' | 'login'): void {
-    this.view.value = view
+  /** The processes a logged-in contact sees in the picker, with why one cannot be started. */
+  startable(): Startable[] {
+    const config = this.config.value
+    const mine = this.applications.data.value?.items ?? []
+    if (!config) return []
+    return config.processes.map((process) => ({
+      process,
+      reason:
+        !config.allowNewApplications && mine.length > 0
+          ? 'no-new'
+          : !process.allowDuplicates && mine.some((a) => a.process.id === process.id)
+            ? 'duplicate'
+            : null,
+    }))
   }
 
-  /** Sends the registration form; on success the contact lands on their applications. */
-  submitRegister(): Promise<void> {
-    return this.register.submit({ process: this.process.value?.slug ?? '' }, async (body) => {
-      const session = await (await this.client()).register(body)
-      this.session.value = session
-      this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
-      if (session.applicationId)
+  /** The form of a process, with its draft. */
+  processForm(process: PublicProcess): ProcessFormModel {
+    let form = this.processForms.get(process.slug)
+    if (!form) {
+      form = new ProcessFormModel(process, `portico:${this.options.portal}:draft:${process.slug}`)
+      this.processForms.set(process.slug, form)
+    }
+    return form
+  }
+
+  /** The model of one application, kept while the widget lives. */
+  application(id: string): ApplicationModel {
+    let model = this.details.get(id)
+    if (!model) {
+      model = new ApplicationModel(id, {
+        client: () => this.client(),
+        intercept: (error) => this.intercept(error),
+        localize: (field, message) => this.localize(field, message),
+        download: (path, filename) => this.download(path, filename),
+      })
+      this.details.set(id, model)
+    }
+    return model
+  }
+
+  /** One shared contract. */
+  contract(id: string): Resource<Contract> {
+    let resource = this.contractDetails.get(id)
+    if (!resource) {
+      resource = new Resource(
+        async () => (await this.client()).contract(id),
+        (error) => this.intercept(error),
+      )
+      this.contractDetails.set(id, resource)
+    }
+    return resource
+  }
+
+  /** Downloads a contract attachment (only offered when the contract's attachments are visible). */
+  async downloadContractAttachment(
+    contractId: string,
+    attachmentId: string,
+    filename: string,
+  ): Promise<void> {
+    const client = await this.client()
+    await this.download(client.contractAttachmentPath(contractId, attachmentId), filename)
+  }
+
+  /** Sends the registration form and the chosen process's answers; lands on the new application. */
+  async submitRegister(): Promise<void> {
+    const process = this.process.value
+    const data = process ? this.processForm(process) : null
+    const dataErrors = data ? await data.validate(this.locale, this.t('required')) : {}
+    await this.register.submit(async (body) => {
+      const client = await this.client()
+      const session = await client.register(
+        { ...body, locale: this.locale, data: data?.values.value ?? {}, ...this.stamp() },
+        this.registerKey,
+      )
+      this.registerKey = newKey()
+      if (session.applicationId) {
         this.events.emit('application:created', {
           applicationId: session.applicationId,
           process: body.process,
         })
-      await this.openApplications()
-    })
+        if (data) await this.uploadFiles(client, session, data)
+      }
+      data?.clear()
+      this.register.reset()
+      await this.signedIn(session)
+    }, dataErrors)
   }
 
-  /** Sends the login form; on success the contact lands on their applications. */
-  submitLogin(): Promise<void> {
-    return this.login.submit({}, async (body) => {
+  /** Sends the login form; lands on the most recent application, or back where the session expired. */
+  async submitLogin(): Promise<void> {
+    await this.login.submit(async (body) => {
       const session = await (await this.client()).login(body)
-      this.session.value = session
-      this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
-      await this.openApplications()
+      this.login.reset()
+      await this.signedIn(session)
     })
   }
 
-  /** Forgets the session and goes back to the login view. */
-  logout(): void {
-    batch(() => {
-      this.session.value = null
-      this.applications.value = []
-      this.view.value = 'login'
+  /** Asks for a password-reset e-mail; the answer never tells whether the e-mail has an account. */
+  async submitForgot(): Promise<void> {
+    const ok = await this.forgot.submit(async (body) => {
+      await (await this.client()).forgotPassword(body)
     })
+    if (ok) {
+      this.forgot.reset()
+      this.navigate({ name: 'login' })
+      this.notice.value = { key: 'forgot.sent' }
+    }
+  }
+
+  /** Sets a new password from the e-mailed link, then logs in. */
+  async submitReset(): Promise<void> {
+    await this.reset.submit(async (body) => {
+      const session = await (await this.client()).resetPassword(body)
+      this.reset.reset()
+      await this.signedIn(session)
+    })
+  }
+
+  /** Accepts an invitation by setting a password, then logs in. */
+  async submitInvite(): Promise<void> {
+    await this.invite.submit(async (body) => {
+      const session = await (await this.client()).acceptInvitation(body)
+      this.invite.reset()
+      await this.signedIn(session)
+    })
+  }
+
+  /** Creates a further application of a process; a retry reuses the same Idempotency-Key. */
+  async submitNewApplication(form: ProcessFormModel): Promise<void> {
+    const errors = await form.validate(this.locale, this.t('required'))
+    await form.submission.submit(async () => {
+      const client = await this.client()
+      const created = await client.createApplication(
+        { process: form.process.slug, data: form.values.value, ...this.stamp() },
+        form.key,
+      )
+      this.events.emit('application:created', { applicationId: created.id, process: form.process.slug })
+      const session = this.session.value
+      if (session) await this.uploadFiles(client, { ...session, applicationId: created.id }, form)
+      form.clear()
+      await this.applications.load()
+      this.navigate({ name: 'application', id: created.id })
+    }, errors)
+  }
+
+  /** Logs out here (the token is revoked on the server when it can be reached). */
+  async logout(): Promise<void> {
+    const client = this.session.value ? await this.client().catch(() => null) : null
+    await client?.logout().catch(() => {})
+    this.leave()
+    this.navigate({ name: 'login' })
     this.events.emit('logout', {})
   }
 
-  private async openApplications(): Promise<void> {
-    const list = await (await this.client()).applications()
+  /** An expired or revoked session: back to login, then back to where the contact was. */
+  intercept(error: unknown): boolean {
+    if (!(isHttpError(error) && error.status === 401 && this.session.value)) return false
+    this.returnTo = this.route.value
+    this.leave()
+    this.navigate({ name: 'login' })
+    this.notice.value = { key: 'session.expired' }
+    this.events.emit('logout', {})
+    return true
+  }
+
+  private async signedIn(session: Session): Promise<void> {
+    this.session.value = session
+    this.store.write(session)
+    this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
+    await this.enter(session.applicationId)
+  }
+
+  /** Loads who the contact is and their applications, then shows where they land. */
+  private async enter(landing: string | null): Promise<void> {
+    const client = await this.client().catch(() => null)
+    const [me] = await Promise.all([
+      client?.me().catch((error: unknown) => {
+        this.intercept(error)
+        return null
+      }),
+      this.applications.load(),
+    ])
+    if (!this.session.value) return
+    this.me.value = me ?? null
+    const back = this.returnTo
+    this.returnTo = null
+    const latest = landing ?? this.applications.data.value?.items[0]?.id ?? null
+    this.navigate(back ?? (latest ? { name: 'application', id: latest } : { name: 'picker' }))
+  }
+
+  private leave(): void {
+    this.store.clear()
+    this.details.clear()
+    this.contractDetails.clear()
     batch(() => {
-      this.applications.value = list.items
-      this.view.value = 'applications'
+      this.session.value = null
+      this.me.value = null
+      this.applications.data.value = undefined
+      this.contracts.data.value = undefined
     })
   }
+
+  private async uploadFiles(client: Client, session: Session, form: ProcessFormModel): Promise<void> {
+    const id = session.applicationId
+    if (!id) return
+    for (const [field, file] of Object.entries(form.files.value)) {
+      await client.uploadAttachment(id, file, field, () => {}).catch(() => {})
+    }
+  }
+
+  private stamp(): { tags?: string[]; source?: Record<string, string> } {
+    return {
+      ...(this.options.tags?.length ? { tags: this.options.tags } : {}),
+      ...(this.options.source && Object.keys(this.options.source).length
+        ? { source: this.options.source }
+        : {}),
+    }
+  }
+
+  private token(): string {
+    const route = this.route.value
+    return route.name === 'reset' || route.name === 'invite' ? route.token : ''
+  }
+
+  private inviteExtra(): Record<string, unknown> {
+    const { name } = this.invite.values.value
+    return { token: this.token(), name: name.trim() ? name : undefined }
+  }
+
+  private localize(field: string, message: string): string {
+    const key = `invalid.${field}` as const
+    return key in INVALID_KEYS ? this.t(key as never) : message
+  }
+
+  private async download(path: string, filename: string): Promise<void> {
+    const blob = await (await this.client()).download(path)
+    const url = URL.createObjectURL(blob)
+    const link = document.createElement('a')
+    link.href = url
+    link.download = filename
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+  }
 }
+
+/** Fields whose client-side messages come from the widget's catalogues rather than the schema's English. */
+const INVALID_KEYS = { 'invalid.name': 1, 'invalid.email': 1, 'invalid.password': 1, 'invalid.body': 1 }

@@ -1,0 +1,49 @@
+import type { Problem } from '@portico/schema'
+import { HttpError, NetworkError, TimeoutError } from './errors.js'
+
+/**
+ * Uploads one file as multipart form data with XMLHttpRequest, the one browser API that reports
+ * upload progress. Fields: `file`, and `field` when the file answers a form field.
+ */
+export function upload<T>(
+  url: string,
+  file: File,
+  field: string | null,
+  token: string | null,
+  onProgress: (ratio: number) => void,
+  timeout = 120_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.timeout = timeout
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total)
+    }
+    xhr.onload = () => {
+      let body: unknown = null
+      try {
+        body = JSON.parse(xhr.responseText)
+      } catch {}
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1)
+        resolve(body as T)
+        return
+      }
+      const problem = body as Problem | null
+      reject(
+        new HttpError(
+          xhr.status,
+          problem?.title ? problem : { type: 'about:blank', title: 'Error', status: xhr.status },
+        ),
+      )
+    }
+    xhr.onerror = () => reject(new NetworkError('The upload failed'))
+    xhr.ontimeout = () => reject(new TimeoutError('The upload timed out'))
+    const form = new FormData()
+    form.append('file', file)
+    if (field) form.append('field', field)
+    xhr.send(form)
+  })
+}

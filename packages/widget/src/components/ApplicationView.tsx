@@ -1,0 +1,66 @@
+import type { ApplicationDetail } from '@portico/schema'
+import { Attachments } from './Attachments.js'
+import { useWidget } from './context.js'
+import { Heading } from './Heading.js'
+import { NotesTimeline } from './NotesTimeline.js'
+import { ResourceView } from './ResourceView.js'
+
+/** One application: status, process, submitted answers, notes timeline and attachments. */
+export function ApplicationView({ id }: { id: string }) {
+  const { model } = useWidget()
+  const application = model.application(id)
+  return (
+    <ResourceView resource={application.detail}>
+      {(detail) => (
+        <article>
+          <Summary detail={detail} />
+          <NotesTimeline application={application} />
+          <Attachments application={application} />
+        </article>
+      )}
+    </ResourceView>
+  )
+}
+
+function Summary({ detail }: { detail: ApplicationDetail }) {
+  const { t, model, locale } = useWidget()
+  const process = model.config.value?.processes.find((p) => p.id === detail.process.id)
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' })
+  const answers = (process?.form.fields ?? []).filter(
+    (f) => f.type !== 'file' && detail.data[f.name] !== undefined,
+  )
+  return (
+    <>
+      <Heading>{detail.process.name}</Heading>
+      <p class="muted">
+        <span class="badge" part="badge">
+          {t(`status.${detail.status}`)}
+        </span>{' '}
+        {t('application.started', { date: date.format(new Date(detail.createdAt)) })}
+      </p>
+      <h3>{t('application.data')}</h3>
+      {answers.length === 0 ? (
+        <p class="muted">{t('application.noData')}</p>
+      ) : (
+        <dl class="answers">
+          {answers.map((field) => {
+            const value = detail.data[field.name]
+            const option = field.options?.find((o) => o.value === value)
+            return (
+              <div key={field.name}>
+                <dt>{field.label[locale]}</dt>
+                <dd>
+                  {typeof value === 'boolean'
+                    ? t(value ? 'yes' : 'no')
+                    : option
+                      ? option.label[locale]
+                      : value}
+                </dd>
+              </div>
+            )
+          })}
+        </dl>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,42 @@
+import type { Route } from '../models/routes.js'
+import { ApplicationSwitcher } from './ApplicationSwitcher.js'
+import { useWidget } from './context.js'
+
+/** The bar of a logged-in contact: the modules their profile opens, the application switcher, logout. */
+export function Header() {
+  const { t, model } = useWidget()
+  const modules = model.modules.value
+  const current = model.route.value.name
+  const link = (route: Route, label: string, active: boolean) => (
+    <button
+      type="button"
+      class="tab"
+      part="tab"
+      aria-current={active ? 'page' : undefined}
+      onClick={() => model.navigate(route)}
+    >
+      {label}
+    </button>
+  )
+  const latest = model.applications.data.value?.items[0]
+  return (
+    <header class="header" part="header">
+      <nav class="tabs" aria-label={t('nav.label')}>
+        {modules.includes('applications') &&
+          latest &&
+          link({ name: 'application', id: latest.id }, t('nav.applications'), current === 'application')}
+        {modules.includes('applications') &&
+          link({ name: 'picker' }, t('nav.new'), current === 'picker' || current === 'new')}
+        {modules.includes('contracts') &&
+          link({ name: 'contracts' }, t('nav.contracts'), current === 'contracts' || current === 'contract')}
+        {modules.includes('company') && link({ name: 'company' }, t('nav.company'), current === 'company')}
+      </nav>
+      <div class="header-end">
+        {modules.includes('applications') && <ApplicationSwitcher />}
+        <button type="button" class="link" onClick={() => void model.logout()}>
+          {t('logout')}
+        </button>
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,32 @@
+import { useWidget } from './context.js'
+import { FormMessage } from './FormMessage.js'
+import { Heading } from './Heading.js'
+import { ProcessFields } from './ProcessFields.js'
+import { SubmitButton } from './SubmitButton.js'
+
+/** A further application of a process, its form generated from the process's definition. */
+export function NewApplication({ process: slug }: { process: string }) {
+  const { t, model } = useWidget()
+  const process = model.config.value?.processes.find((p) => p.slug === slug)
+  if (!process) return <p class="muted">{t('error.not-found')}</p>
+  const form = model.processForm(process)
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void model.submitNewApplication(form)
+      }}
+    >
+      <Heading>{t('new.title', { process: process.name })}</Heading>
+      <ProcessFields form={form} />
+      <FormMessage form={form.submission} />
+      <SubmitButton form={form.submission} label={t('new.submit')} />
+      <div class="row">
+        <button type="button" class="link" onClick={() => model.navigate({ name: 'picker' })}>
+          {t('back')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,59 @@
+import type { ApplicationModel } from '../models/ApplicationModel.js'
+import { useWidget } from './context.js'
+import { FormMessage } from './FormMessage.js'
+import { ResourceView } from './ResourceView.js'
+import { SubmitButton } from './SubmitButton.js'
+import { TextArea } from './TextArea.js'
+
+/** The shared history of an application: notes by the contact and by staff, and "add a note". */
+export function NotesTimeline({ application }: { application: ApplicationModel }) {
+  const { t, locale } = useWidget()
+  const form = application.note
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  return (
+    <section aria-labelledby="portico-notes">
+      <h3 id="portico-notes">{t('notes.title')}</h3>
+      <ResourceView resource={application.notes}>
+        {(notes) =>
+          notes.items.length === 0 ? (
+            <p class="muted">{t('notes.empty')}</p>
+          ) : (
+            <ol class="timeline" part="timeline">
+              {notes.items.map((note) => (
+                <li key={note.id} class={note.author.type === 'staff' ? 'note staff' : 'note'}>
+                  <p class="note-meta">
+                    <strong>
+                      {note.author.type === 'staff'
+                        ? t('notes.staff', { name: note.author.name })
+                        : note.author.name}
+                    </strong>{' '}
+                    <time dateTime={note.createdAt}>{time.format(new Date(note.createdAt))}</time>
+                  </p>
+                  <p class="note-body">{note.body}</p>
+                </li>
+              ))}
+            </ol>
+          )
+        }
+      </ResourceView>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          void application.addNote()
+        }}
+      >
+        <TextArea
+          label={t('notes.add')}
+          name="body"
+          required
+          value={form.values.value.body}
+          error={form.errors.value.body}
+          onInput={(v) => form.set('body', v)}
+        />
+        <FormMessage form={form} />
+        <SubmitButton form={form} label={t('notes.submit')} />
+      </form>
+    </section>
+  )
+}
