@@ -1,8 +1,12 @@
+import type { PortalConfig } from '@portico/schema'
 import { render } from 'preact'
 import { App } from './components/App.js'
 import { WidgetContext } from './components/context.js'
-import { PortalModel } from './models/PortalModel.js'
-import { applyStyles } from './styles.js'
+import { createContainer } from './embed/container.js'
+import type { Mode } from './embed/styles.js'
+import { type Theme, themeProperties } from './embed/theme.js'
+import { Emitter, type PorticoEventMap, type PorticoListener } from './events.js'
+import { PortalModel, type PortalModelOptions } from './models/PortalModel.js'
 
 /** Options of {@link mount}. */
 export interface MountOptions {
@@ -10,54 +14,143 @@ export interface MountOptions {
   portal: string
   /** Base URL of the Portico API. */
   api: string
+  /** `inline` renders in the target; `launcher` adds a floating button that opens a panel; `modal` opens only on `open()`. @default 'inline' */
+  mode?: Mode
   /** `en` or `fr`. @default the browser's language, else `en` */
   locale?: string
   /** Slug of a process to preselect. */
   process?: string
+  /** Tags stamped on applications created from this mount, e.g. a campaign. */
+  tags?: string[]
+  /** Where the visitor came from (UTM parameters, referrer, entry point), stamped on new applications. */
+  source?: Record<string, string>
+  /** Colours, radius and font, set as CSS custom properties on the host element. */
+  theme?: Theme
+  /** Height reserved in inline mode before the first view renders, so the page does not shift. @default '480px' */
+  height?: string
+  /** Text of the launcher button. @default "Client area" (French: "Espace client") */
+  label?: string
+  /** The portal config, already being fetched (the loader fetches it in parallel with the widget). */
+  config?: Promise<PortalConfig>
+}
+
+/** What {@link PorticoHandle.open} accepts. */
+export interface OpenOptions {
+  /** Slug of the process to start. */
+  process?: string
+  /** Tags added to the mount's own for applications created from here on. */
+  tags?: string[]
+  /** Source fields added to the mount's own (e.g. `entryPoint`). */
+  source?: Record<string, string>
 }
 
 /** What {@link mount} returns. */
 export interface PorticoHandle {
+  /** The element added to the page (`<portico-root>`). */
+  readonly host: HTMLElement
   /** The shadow root the widget renders in. */
   readonly shadowRoot: ShadowRoot
+  /** Opens the panel (modal and launcher modes), optionally on a process. */
+  open(options?: OpenOptions): void
+  /** Closes the panel (modal and launcher modes); focus goes back where it was. */
+  close(): void
+  /** Listens to an event; returns the function that stops listening. */
+  on<K extends keyof PorticoEventMap>(event: K, listener: PorticoListener<K>): () => void
   /** Removes every node, listener and timer the widget created. */
   destroy(): void
 }
 
+function unknownProcess(config: PortalConfig, wanted: string): void {
+  const offered = config.processes.map((p) => `"${p.slug}"`).join(', ')
+  console.error(
+    `[portico] process "${wanted}" is not offered by portal "${config.slug}": use one of ${offered}`,
+  )
+}
+
+const unique = (tags: string[]) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))]
+
 /**
  * Mounts a portal into an element, inside an open shadow root of its own.
- * @example const portal = mount(document.querySelector('#portal')!, { portal: 'acme-onboarding', api: 'https://api.example.com' })
+ * @example
+ * const portal = mount(document.querySelector('#portal')!, { portal: 'acme-onboarding', api: 'https://api.example.com' })
+ * const off = portal.on('application:created', ({ applicationId }) => console.log(applicationId))
+ * // later, e.g. on route change:
+ * portal.destroy()
  */
 export function mount(target: Element, options: MountOptions): PorticoHandle {
   if (!options?.portal) throw new TypeError('[portico] mount() needs options.portal: the slug of your portal')
   if (!options.api)
     throw new TypeError('[portico] mount() needs options.api: the base URL of your Portico API')
-  const host = document.createElement('portico-root')
-  const shadowRoot = host.attachShadow({ mode: 'open' })
-  applyStyles(shadowRoot)
-  const container = document.createElement('div')
-  shadowRoot.append(container)
-  target.append(host)
-
-  const model = new PortalModel({
+  if (!(target instanceof Element))
+    throw new TypeError(
+      '[portico] mount() needs an element as its first argument, e.g. document.querySelector("#portal")',
+    )
+  const mode = options.mode ?? 'inline'
+  const events = new Emitter()
+  // The model reads tags, source and process from this object when it needs them, so open() can
+  // change them for the applications created afterwards.
+  const modelOptions: PortalModelOptions = {
     api: options.api,
     portal: options.portal,
+    events,
     ...(options.process ? { process: options.process } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.config ? { config: options.config } : {}),
+    tags: unique(options.tags ?? []),
+    source: { ...options.source },
+  }
+  const model = new PortalModel(modelOptions)
+  const properties = themeProperties(options.theme)
+  if (options.height) properties['--portico-height'] = options.height
+  const container = createContainer(mode === 'inline' ? target : document.body, {
+    mode,
+    locale: model.locale,
+    properties,
+    ...(options.label ? { label: options.label } : {}),
   })
+  const offReady = events.on('ready', () => {
+    const config = model.config.value
+    if (container.dialog && config)
+      container.dialog.setAttribute('aria-label', config.theme.title ?? config.name)
+    const wanted = modelOptions.process
+    if (wanted && config && !config.processes.some((p) => p.slug === wanted)) unknownProcess(config, wanted)
+  })
+
   render(
     <WidgetContext.Provider value={{ model, t: model.t, locale: model.locale }}>
       <App />
     </WidgetContext.Provider>,
-    container,
+    container.root,
   )
   void model.start()
 
+  let destroyed = false
   return {
-    shadowRoot,
+    host: container.host,
+    shadowRoot: container.shadowRoot,
+    open(open = {}) {
+      if (destroyed) return
+      if (open.tags) modelOptions.tags = unique([...(options.tags ?? []), ...open.tags])
+      if (open.source) modelOptions.source = { ...options.source, ...open.source }
+      if (open.process) {
+        const config = model.config.value
+        const process = config?.processes.find((p) => p.slug === open.process)
+        // Before the config arrives, start() picks the process up; after, go to it now.
+        if (!config) modelOptions.process = open.process
+        else if (process) model.choose(process)
+        else unknownProcess(config, open.process)
+      }
+      container.open()
+    },
+    close: () => container.close(),
+    on: (event, listener) => events.on(event, listener),
     destroy() {
-      render(null, container)
-      host.remove()
+      if (destroyed) return
+      destroyed = true
+      offReady()
+      render(null, container.root)
+      container.destroy()
+      events.clear()
     },
   }
 }

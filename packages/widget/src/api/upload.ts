@@ -27,7 +27,6 @@ export function upload<T>(
         body = JSON.parse(xhr.responseText)
       } catch {}
       if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(1)
         resolve(body as T)
         return
       }

@@ -92,6 +92,8 @@ export class PortalModel {
   private catalogue: Catalogue = en
   private clientPromise: Promise<Client> | undefined
   private returnTo: Route | null = null
+  /** The token requests carry; set before `session`, which shows the contact's views once their data is in. */
+  private bearer: string | null = null
   private readonly store
   private readonly processForms = new Map<string, ProcessFormModel>()
   private readonly details = new Map<string, ApplicationModel>()
@@ -160,7 +162,7 @@ export class PortalModel {
       createClient({
         api: this.options.api,
         portal: this.options.portal,
-        token: () => this.session.value?.token ?? null,
+        token: () => this.bearer,
         ...(this.options.timeout ? { timeout: this.options.timeout } : {}),
       }),
     )
@@ -211,9 +213,8 @@ export class PortalModel {
     }
     const stored = this.store.read()
     if (stored) {
-      this.session.value = stored
-      await this.enter(null)
-      return
+      await this.enter(stored, null)
+      if (this.session.value) return
     }
     this.route.value = this.publicStart()
     // Warm the code the next step needs while the user reads the first view.
@@ -343,6 +344,8 @@ export class PortalModel {
       this.register.reset()
       await this.signedIn(session)
     }, dataErrors)
+    // The API names answers' fields by their form name: show those next to the process fields.
+    if (data) data.showServerErrors(this.register.errors.value)
   }
 
   /** Sends the login form; lands on the most recent application, or back where the session expired. */
@@ -387,7 +390,7 @@ export class PortalModel {
   /** Creates a further application of a process; a retry reuses the same Idempotency-Key. */
   async submitNewApplication(form: ProcessFormModel): Promise<void> {
     const errors = await form.validate(this.locale, this.t('required'))
-    await form.submission.submit(async () => {
+    const ok = await form.submission.submit(async () => {
       const client = await this.client()
       const created = await client.createApplication(
         { process: form.process.slug, data: form.values.value, ...this.stamp() },
@@ -400,6 +403,7 @@ export class PortalModel {
       await this.applications.load()
       this.navigate({ name: 'application', id: created.id })
     }, errors)
+    if (!ok) form.showServerErrors(form.submission.errors.value)
   }
 
   /** Logs out here (the token is revoked on the server when it can be reached). */
@@ -423,31 +427,41 @@ export class PortalModel {
   }
 
   private async signedIn(session: Session): Promise<void> {
-    this.session.value = session
     this.store.write(session)
     this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
-    await this.enter(session.applicationId)
+    await this.enter(session, session.applicationId)
   }
 
-  /** Loads who the contact is and their applications, then shows where they land. */
-  private async enter(landing: string | null): Promise<void> {
+  /** Loads who the contact is and their applications, then shows their views where they land. */
+  private async enter(session: Session, landing: string | null): Promise<void> {
+    this.bearer = session.token
+    let expired = false
     const client = await this.client().catch(() => null)
     const [me] = await Promise.all([
       client?.me().catch((error: unknown) => {
-        this.intercept(error)
+        expired = isHttpError(error) && error.status === 401
         return null
       }),
       this.applications.load(),
     ])
-    if (!this.session.value) return
-    this.me.value = me ?? null
+    if (expired || this.applications.failure.value === 'unauthorized') {
+      // A stored session that the API no longer knows: start as a visitor.
+      this.leave()
+      this.navigate(this.publicStart())
+      return
+    }
     const back = this.returnTo
     this.returnTo = null
     const latest = landing ?? this.applications.data.value?.items[0]?.id ?? null
+    batch(() => {
+      this.me.value = me ?? null
+      this.session.value = session
+    })
     this.navigate(back ?? (latest ? { name: 'application', id: latest } : { name: 'picker' }))
   }
 
   private leave(): void {
+    this.bearer = null
     this.store.clear()
     this.details.clear()
     this.contractDetails.clear()

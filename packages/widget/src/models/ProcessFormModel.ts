@@ -71,6 +71,15 @@ export class ProcessFormModel {
     return messages
   }
 
+  /** Puts the API's messages about this form's fields (`summary` or `data.summary`) next to them. */
+  showServerErrors(errors: Record<string, string>): void {
+    const names = new Set(this.form.fields.map((f) => f.name))
+    const mine = Object.entries(errors)
+      .map(([field, message]) => [field.replace(/^data\./, ''), message] as const)
+      .filter(([field]) => names.has(field))
+    if (mine.length > 0) this.errors.value = { ...this.errors.value, ...Object.fromEntries(mine) }
+  }
+
   /** Forgets the draft once the application exists; the next submission gets a new key. */
   clear(): void {
     drafts.remove(this.storageKey)

@@ -1,0 +1,328 @@
+import { fireEvent, waitFor } from '@testing-library/preact'
+import { delay, HttpResponse, http } from 'msw'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { API, application, detail, incident, kyc, problem } from './fixtures.js'
+import { loggedIn, serveApplications } from './login.js'
+import { me, server } from './server.js'
+
+const a1 = application('a1', incident, '2026-11-10T10:00:00.000Z')
+const a2 = application('a2', kyc, '2026-11-21T10:00:00.000Z')
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('header and application switcher', () => {
+  it('switches between applications from the top right', async () => {
+    serveApplications([a2, a1], { a1: { data: { summary: 'Card blocked' } } })
+    const { view, events } = await loggedIn()
+    const opened: string[] = []
+    events.on('application:opened', ({ application }) => opened.push(application.id))
+    expect(await view.findByRole('heading', { name: 'Verify your identity' })).toBeTruthy()
+    fireEvent.change(view.getByRole('combobox', { name: 'Your applications' }), { target: { value: 'a1' } })
+    expect(await view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
+    expect(view.getByText('Card blocked')).toBeTruthy()
+    await waitFor(() => expect(opened).toContain('a1'))
+  })
+
+  it('hides the modules the profile does not open', async () => {
+    serveApplications([a1])
+    server.use(http.get(`${API}/v1/me`, () => HttpResponse.json({ ...me, modules: ['applications'] })))
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Report an incident' })
+    expect(view.getByRole('button', { name: 'Applications' })).toBeTruthy()
+    expect(view.queryByRole('button', { name: 'Contracts' })).toBeNull()
+    expect(view.queryByRole('button', { name: 'Company' })).toBeNull()
+  })
+
+  it('logs out: revokes the token and goes back to login', async () => {
+    serveApplications([a1])
+    let revoked = ''
+    server.use(
+      http.post(`${API}/v1/me/logout`, ({ request }) => {
+        revoked = request.headers.get('authorization') ?? ''
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(view.getByRole('button', { name: 'Log out' }))
+    expect(await view.findByRole('heading', { name: 'Log in' })).toBeTruthy()
+    expect(revoked).toBe('Bearer pt_test')
+    expect(view.queryByRole('combobox', { name: 'Your applications' })).toBeNull()
+  })
+})
+
+describe('application detail', () => {
+  it('shows the answers and the notes timeline, and adds a note', async () => {
+    serveApplications([a2], { a2: { data: { birthDate: '1815-12-10', country: 'fr', consent: true } } })
+    server.use(
+      http.get(`${API}/v1/me/applications/a2/notes`, () =>
+        HttpResponse.json({
+          items: [
+            {
+              id: 'n1',
+              author: { type: 'staff', name: 'Grace' },
+              body: 'Please upload your ID.',
+              createdAt: '2026-11-21T11:00:00.000Z',
+            },
+          ],
+        }),
+      ),
+      http.post(`${API}/v1/me/applications/a2/notes`, async ({ request }) => {
+        const { body } = (await request.json()) as { body: string }
+        return HttpResponse.json(
+          {
+            id: 'n2',
+            author: { type: 'contact', name: 'Ada Lovelace' },
+            body,
+            createdAt: '2026-11-21T12:00:00.000Z',
+          },
+          { status: 201 },
+        )
+      }),
+    )
+    const { view } = await loggedIn()
+    expect(await view.findByText('Grace (staff)')).toBeTruthy()
+    expect(view.getByText('Please upload your ID.')).toBeTruthy()
+    expect(view.getByText('1815-12-10')).toBeTruthy()
+    expect(view.getByText('France')).toBeTruthy()
+    expect(view.getByText('Yes')).toBeTruthy()
+    fireEvent.click(view.getByRole('button', { name: 'Add the note' }))
+    expect(await view.findByText('Write a note')).toBeTruthy()
+    fireEvent.input(view.getByLabelText('Add a note'), { target: { value: 'Uploaded it just now.' } })
+    fireEvent.click(view.getByRole('button', { name: 'Add the note' }))
+    expect(await view.findByText('Uploaded it just now.')).toBeTruthy()
+    expect((view.getByLabelText('Add a note') as HTMLTextAreaElement).value).toBe('')
+  })
+
+  it('uploads a file with progress and lists it', async () => {
+    serveApplications([a1])
+    let received: File | null = null
+    server.use(
+      http.post(`${API}/v1/me/applications/a1/attachments`, async ({ request }) => {
+        received = (await request.formData()).get('file') as File
+        return HttpResponse.json(
+          {
+            id: 'f9',
+            filename: 'id-card.png',
+            contentType: 'image/png',
+            size: 4096,
+            sha256: 'x',
+            field: null,
+            createdAt: '2026-11-21T12:00:00.000Z',
+          },
+          { status: 201 },
+        )
+      }),
+    )
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Report an incident' })
+    expect(view.getByText('No attachments yet.')).toBeTruthy()
+    const file = new File(['x'.repeat(4096)], 'id-card.png', { type: 'image/png' })
+    fireEvent.change(view.getByLabelText('Add files'), { target: { files: [file] } })
+    expect(await view.findByText('id-card.png uploaded')).toBeTruthy()
+    expect(await view.findByRole('button', { name: 'Download id-card.png' })).toBeTruthy()
+    expect(received).not.toBeNull()
+  })
+
+  it('says why an upload was refused', async () => {
+    serveApplications([a1])
+    server.use(
+      http.post(`${API}/v1/me/applications/a1/attachments`, () =>
+        problem(415, 'Unsupported file type', { detail: 'Upload a PDF, PNG or JPEG file.' }),
+      ),
+    )
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Report an incident' })
+    fireEvent.change(view.getByLabelText('Add files'), { target: { files: [new File(['MZ'], 'tool.exe')] } })
+    expect(
+      await view.findByText('tool.exe could not be uploaded: Upload a PDF, PNG or JPEG file.'),
+    ).toBeTruthy()
+  })
+
+  it('downloads an attachment with the session token', async () => {
+    serveApplications([a1], {
+      a1: {
+        attachments: [
+          {
+            id: 'f1',
+            filename: 'report.pdf',
+            contentType: 'application/pdf',
+            size: 2048,
+            sha256: 'x',
+            field: null,
+            createdAt: '2026-11-20T10:00:00.000Z',
+          },
+        ],
+      },
+    })
+    let auth = ''
+    server.use(
+      http.get(`${API}/v1/me/applications/a1/attachments/f1`, ({ request }) => {
+        auth = request.headers.get('authorization') ?? ''
+        return new HttpResponse('%PDF-1.7', { headers: { 'content-type': 'application/pdf' } })
+      }),
+    )
+    // jsdom has no object URLs or downloads: record what the widget hands to the browser.
+    const created: Blob[] = []
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), 'blob:report')
+    URL.revokeObjectURL = () => {}
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'Download report.pdf' }))
+    await waitFor(() => expect(click).toHaveBeenCalled())
+    expect(auth).toBe('Bearer pt_test')
+    expect(await created[0]?.text()).toBe('%PDF-1.7')
+  })
+})
+
+describe('new application', () => {
+  it('explains a forbidden duplicate instead of hiding the process', async () => {
+    serveApplications([a2])
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'New application' }))
+    const blocked = await view.findByRole('button', { name: 'Verify your identity' })
+    expect(blocked.getAttribute('aria-disabled')).toBe('true')
+    expect(view.getByText('You already have an application for this process.')).toBeTruthy()
+    expect(view.getByRole('button', { name: 'Report an incident' }).getAttribute('aria-disabled')).toBeNull()
+  })
+
+  it('retries a failed creation with the same Idempotency-Key, so only one application exists', async () => {
+    serveApplications([a1])
+    const keys: (string | null)[] = []
+    server.use(
+      http.post(`${API}/v1/me/applications`, async ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'))
+        if (keys.length === 1) return HttpResponse.error()
+        const body = (await request.json()) as { data: Record<string, string> }
+        expect(body.data).toEqual({ summary: 'Lost card' })
+        return HttpResponse.json(detail(application('a3', incident)), { status: 201 })
+      }),
+      http.get(`${API}/v1/me/applications/a3`, () =>
+        HttpResponse.json(detail(application('a3', incident), { data: { summary: 'Lost card' } })),
+      ),
+      http.get(`${API}/v1/me/applications/a3/notes`, () => HttpResponse.json({ items: [] })),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'New application' }))
+    fireEvent.click(await view.findByRole('button', { name: 'Report an incident' }))
+    fireEvent.input(await view.findByLabelText('Summary'), { target: { value: 'Lost card' } })
+    fireEvent.click(view.getByRole('button', { name: 'Submit the application' }))
+    expect(
+      await view.findByText('We could not reach the server. Check your connection and try again.'),
+    ).toBeTruthy()
+    expect((view.getByLabelText('Summary') as HTMLInputElement).value).toBe('Lost card')
+    fireEvent.click(view.getByRole('button', { name: 'Submit the application' }))
+    expect(await view.findByText('Lost card')).toBeTruthy()
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toBeTruthy()
+    expect(keys[1]).toBe(keys[0])
+  })
+
+  it('shows server field errors next to their fields and a 409 duplicate message', async () => {
+    serveApplications([a1])
+    server.use(
+      http.post(`${API}/v1/me/applications`, () =>
+        problem(409, 'Duplicate application', {
+          detail: 'You already have an application for this process.',
+          errors: [{ field: 'summary', message: 'Already reported' }],
+        }),
+      ),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'New application' }))
+    fireEvent.click(await view.findByRole('button', { name: 'Report an incident' }))
+    fireEvent.input(await view.findByLabelText('Summary'), { target: { value: 'Lost card' } })
+    fireEvent.click(view.getByRole('button', { name: 'Submit the application' }))
+    expect(await view.findByText('Already reported')).toBeTruthy()
+  })
+
+  it('says when the server is too slow', async () => {
+    serveApplications([a1])
+    server.use(
+      http.post(`${API}/v1/me/applications`, async () => {
+        await delay(2000)
+        return HttpResponse.json({}, { status: 201 })
+      }),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'New application' }))
+    fireEvent.click(await view.findByRole('button', { name: 'Report an incident' }))
+    fireEvent.input(await view.findByLabelText('Summary'), { target: { value: 'Lost card' } })
+    fireEvent.click(view.getByRole('button', { name: 'Submit the application' }))
+    expect(
+      await view.findByText('The server took too long to answer. Please try again.', {}, { timeout: 3000 }),
+    ).toBeTruthy()
+  })
+})
+
+describe('errors while browsing', () => {
+  it('sends an expired session back to login, then back to where the contact was', async () => {
+    serveApplications([a2, a1])
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Verify your identity' })
+    server.use(http.get(`${API}/v1/me/applications/a1`, () => problem(401, 'Session expired')))
+    fireEvent.change(view.getByRole('combobox', { name: 'Your applications' }), { target: { value: 'a1' } })
+    expect(
+      await view.findByText('Your session has expired. Log in again to continue where you were.'),
+    ).toBeTruthy()
+    server.resetHandlers()
+    serveApplications([a2, a1])
+    server.use(
+      http.post(`${API}/v1/portals/acme-services/login`, () =>
+        HttpResponse.json({
+          token: 'pt_new',
+          expiresAt: '2030-01-01T00:00:00.000Z',
+          contact: { id: 'c1', email: 'ada@example.com', name: 'Ada' },
+          applicationId: 'a2',
+        }),
+      ),
+    )
+    fireEvent.input(view.getByLabelText('E-mail'), { target: { value: 'ada@example.com' } })
+    fireEvent.input(view.getByLabelText('Password'), { target: { value: 'analytical engine' } })
+    fireEvent.click(view.getByRole('button', { name: 'Log in' }))
+    expect(await view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
+  })
+
+  it('offers a retry after a 500, and recovers', async () => {
+    serveApplications([a1])
+    let fail = true
+    server.use(
+      http.get(`${API}/v1/me/applications/a1/notes`, () =>
+        fail ? problem(500, 'Internal server error') : HttpResponse.json({ items: [] }),
+      ),
+    )
+    const { view } = await loggedIn()
+    expect(
+      await view.findByText(
+        'Something went wrong on our side. Please try again in a moment.',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeTruthy()
+    fail = false
+    fireEvent.click(view.getByRole('button', { name: 'Try again' }))
+    expect(
+      await view.findByText('No notes yet. Write one to ask a question or share an update.'),
+    ).toBeTruthy()
+  })
+
+  it('says when the profile does not open a module (403)', async () => {
+    serveApplications([a1])
+    server.use(http.get(`${API}/v1/me/contracts`, () => problem(403, 'Module not enabled')))
+    const { view } = await loggedIn()
+    fireEvent.click(view.getByRole('button', { name: 'Contracts' }))
+    expect(await view.findByText('You do not have access to this part of the portal.')).toBeTruthy()
+  })
+
+  it('says when the browser is offline', async () => {
+    serveApplications([a1])
+    server.use(http.get(`${API}/v1/me/contracts`, () => HttpResponse.error()))
+    const { view } = await loggedIn()
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    fireEvent.click(view.getByRole('button', { name: 'Contracts' }))
+    expect(
+      await view.findByText('You are offline. Check your connection and try again.', {}, { timeout: 5000 }),
+    ).toBeTruthy()
+  })
+})
