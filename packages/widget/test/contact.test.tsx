@@ -165,7 +165,10 @@ describe('application detail', () => {
     )
     // jsdom has no object URLs or downloads: record what the widget hands to the browser.
     const created: Blob[] = []
-    URL.createObjectURL = (blob: Blob) => (created.push(blob), 'blob:report')
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob)
+      return 'blob:report'
+    }
     URL.revokeObjectURL = () => {}
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
     const { view } = await loggedIn()

@@ -1,0 +1,61 @@
+import { mount, type OpenOptions, type PorticoHandle } from '../mount.js'
+import { splitTags } from './source.js'
+import type { Mode } from './styles.js'
+
+/** The custom element `<portico-portal>` once defined. */
+export interface PorticoPortalElement extends HTMLElement {
+  /** The mounted portal while the element is in the document. */
+  readonly handle: PorticoHandle | null
+  open(options?: OpenOptions): void
+  close(): void
+}
+
+/**
+ * Defines `<portico-portal portal="…" api="…">`, a framework-neutral way to mount a portal: it
+ * mounts when added to the document and is destroyed when removed. Attributes: `portal`, `api`,
+ * `mode`, `process`, `tags`, `locale`. Does nothing outside a browser or when already defined.
+ * @example defineElement(); document.body.insertAdjacentHTML('beforeend', '<portico-portal portal="acme-services" api="https://api.example.com"></portico-portal>')
+ */
+export function defineElement(name = 'portico-portal'): void {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return
+  class PorticoPortal extends HTMLElement implements PorticoPortalElement {
+    handle: PorticoHandle | null = null
+
+    connectedCallback() {
+      const portal = this.getAttribute('portal')
+      const api = this.getAttribute('api')
+      if (!portal || !api) {
+        console.error(
+          `[portico] <${name}> needs portal and api attributes: <${name} portal="your-portal-slug" api="https://api.example.com">`,
+        )
+        return
+      }
+      const attribute = (key: string) => this.getAttribute(key) || undefined
+      const mode = attribute('mode') as Mode | undefined
+      const process = attribute('process')
+      const locale = attribute('locale')
+      this.handle = mount(this, {
+        portal,
+        api,
+        ...(mode ? { mode } : {}),
+        ...(process ? { process } : {}),
+        ...(locale ? { locale } : {}),
+        tags: splitTags(attribute('tags')),
+      })
+    }
+
+    disconnectedCallback() {
+      this.handle?.destroy()
+      this.handle = null
+    }
+
+    open(options?: OpenOptions) {
+      this.handle?.open(options)
+    }
+
+    close() {
+      this.handle?.close()
+    }
+  }
+  customElements.define(name, PorticoPortal)
+}
