@@ -18,7 +18,7 @@ padding:calc(var(--portico-space)*2);border:1px solid var(--portico-border);bord
 .muted{color:var(--portico-muted);margin:0 0 var(--portico-space)}
 .field{display:flex;flex-direction:column;gap:4px;margin:0 0 var(--portico-space)}
 label{font-weight:600;font-size:14px}
-label[data-required]::after{content:' *';color:var(--portico-danger)}
+label[data-required]::after{content:' *' / '';color:var(--portico-danger)}
 input,select,textarea{font:inherit;color:inherit;background:var(--portico-surface);padding:8px 10px;border:1px solid var(--portico-border);border-radius:calc(var(--portico-radius)/2);max-width:100%}
 [aria-invalid=true]{border-color:var(--portico-danger)}
 .check{flex-direction:row;align-items:center;gap:8px}
