@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
+import { cleanUrl } from './middleware/clean-url/index.js'
 import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
@@ -62,6 +63,7 @@ export function createApp(options: AppOptions) {
   app.onError(problemErrorHandler(options.log ? { log: options.log } : {}))
   app.notFound(problemNotFound)
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+  app.use(cleanUrl())
   app.use(async (c, next) => {
     c.set('db', options.db)
     c.set('config', config)

@@ -82,7 +82,13 @@ export async function readUpload(c: Context, limits: UploadLimits) {
       errors: [{ field: 'file', message: 'This type of file is not accepted' }],
     })
   }
-  const field = typeof form.field === 'string' && form.field.length <= 50 ? form.field : null
+  const field = form.field === undefined ? null : form.field
+  if (field !== null && (typeof field !== 'string' || !/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/.test(field))) {
+    throw new ApiError(400, 'Invalid request body', {
+      type: 'validation',
+      errors: [{ field: 'field', message: 'Name the form field with letters, digits and _' }],
+    })
+  }
   return { filename: cleanFilename(file.name), contentType: type, bytes, field }
 }
 
