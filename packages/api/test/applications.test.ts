@@ -147,6 +147,22 @@ describe('POST /v1/me/applications', () => {
   })
 })
 
+describe('bilingual validation', () => {
+  it('answers a French contact in French', async () => {
+    const res = await api.call('POST', '/v1/portals/acme-services/register', {
+      body: { name: 'Zoé', email: 'zoe@example.fr', password: 'mot de passe', process: 'kyc', locale: 'fr' },
+    })
+    const bad = await create(
+      { process: 'incident', data: { contactEmail: 'pas-un-email' } },
+      {},
+      res.body.token,
+    )
+    expect(bad.body.errors).toEqual([
+      { field: 'data.contactEmail', message: 'Saisissez une adresse e-mail valide' },
+    ])
+  })
+})
+
 describe('register with data, tags and source', () => {
   it('stamps the first application like any other', async () => {
     const res = await api.call('POST', '/v1/portals/acme-services/register', {

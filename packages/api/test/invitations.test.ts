@@ -89,6 +89,16 @@ describe('forgot and reset password', () => {
   })
 })
 
+describe('sessions', () => {
+  it('expire: an expired token is refused with 401', async () => {
+    const token = await login(api)
+    await api.db.kysely.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).execute()
+    const res = await api.call('GET', '/v1/me', { token })
+    expect(res.status).toBe(401)
+    expect(res.body.title).toBe('Session expired')
+  })
+})
+
 describe('logout', () => {
   it('ends this session only, or every session', async () => {
     const a = await login(api)
