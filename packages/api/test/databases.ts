@@ -33,6 +33,23 @@ async function onServer<T>(adminUrl: string, run: (client: pg.Client) => Promise
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  // A closed pool's last connections may still be saying goodbye: wait for them rather than
+  // terminate them (WITH (FORCE)), which makes their client emit an unhandled error.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}"`)
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error
+      await sleep(100)
+    }
+  }
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+}
+
 /**
  * Creates an empty, uniquely named database: a temporary SQLite file, or a new database on the
  * PostgreSQL server of `TEST_DATABASE_URL` (default {@link DEFAULT_TEST_POSTGRES}).
@@ -55,7 +72,6 @@ export async function createScratchDatabase(env: NodeJS.ProcessEnv = process.env
   url.pathname = `/${name}`
   return {
     url: url.toString(),
-    drop: () =>
-      onServer(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(),
+    drop: () => onServer(adminUrl, (client) => dropDatabase(client, name)),
   }
 }

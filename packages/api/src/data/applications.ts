@@ -71,8 +71,43 @@ export type ApplicationRow = Awaited<
   ReturnType<ReturnType<typeof selectApplications>['executeTakeFirstOrThrow']>
 >
 
+/** The columns a list needs: lists skip form data, source and portal, which only a detail shows. */
+function selectApplicationList(db: Kysely<Database>) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('processes as p', 'p.id', 'a.process_id')
+    .innerJoin('contacts as c', 'c.id', 'a.contact_id')
+    .select([
+      'a.id',
+      'a.contact_id',
+      'a.status',
+      'a.tags',
+      'a.created_at',
+      'a.updated_at',
+      'p.id as process_id',
+      'p.slug',
+      'p.name',
+      'c.name as contact_name',
+    ])
+}
+
+/** The columns {@link applicationView} reads. */
+type ApplicationListRow = Pick<
+  ApplicationRow,
+  | 'id'
+  | 'contact_id'
+  | 'status'
+  | 'tags'
+  | 'created_at'
+  | 'updated_at'
+  | 'process_id'
+  | 'slug'
+  | 'name'
+  | 'contact_name'
+>
+
 /** The list view of an application row. */
-export function applicationView(r: ApplicationRow): Application {
+export function applicationView(r: ApplicationListRow): Application {
   return {
     id: r.id,
     process: { id: r.process_id, slug: r.slug, name: r.name },
@@ -89,7 +124,7 @@ export async function listApplications(
   db: Kysely<Database>,
   scope: { organisationId: string; contactId: string; companyId?: string | null },
 ): Promise<Application[]> {
-  let query = selectApplications(db).where('a.organisation_id', '=', scope.organisationId)
+  let query = selectApplicationList(db).where('a.organisation_id', '=', scope.organisationId)
   query = scope.companyId
     ? query.where('a.company_id', '=', scope.companyId)
     : query.where('a.contact_id', '=', scope.contactId)
@@ -112,7 +147,7 @@ export async function listOrgApplications(
   organisationId: string,
   filter: { status?: string; contactId?: string; limit: number },
 ): Promise<Application[]> {
-  let query = selectApplications(db).where('a.organisation_id', '=', organisationId)
+  let query = selectApplicationList(db).where('a.organisation_id', '=', organisationId)
   if (filter.status) query = query.where('a.status', '=', filter.status)
   if (filter.contactId) query = query.where('a.contact_id', '=', filter.contactId)
   const rows = await query

@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as init from './migrations/0001-init.js'
 import * as domain from './migrations/0002-domain.js'
 import * as outbox from './migrations/0003-outbox.js'
+import * as listIndexes from './migrations/0004-list-indexes.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-domain': domain,
   '0003-outbox': outbox,
+  '0004-list-indexes': listIndexes,
 }
 
 const provider: MigrationProvider = {
