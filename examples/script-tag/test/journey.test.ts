@@ -40,8 +40,16 @@ async function shareContract(requesterId: string, title: string, attachmentsVisi
   expect(created.status).toBe(201)
   const { id } = (await created.json()) as { id: string }
   const form = new FormData()
-  form.append('file', new Blob([PDF], { type: 'application/pdf' }), `${title.toLowerCase().replace(/\W+/g, '-')}.pdf`)
-  const uploaded = await fetch(`${demo.apiUrl}/v1/admin/contracts/${id}/attachments`, { method: 'POST', headers, body: form })
+  form.append(
+    'file',
+    new Blob([PDF], { type: 'application/pdf' }),
+    `${title.toLowerCase().replace(/\W+/g, '-')}.pdf`,
+  )
+  const uploaded = await fetch(`${demo.apiUrl}/v1/admin/contracts/${id}/attachments`, {
+    method: 'POST',
+    headers,
+    body: form,
+  })
   expect(uploaded.status).toBe(201)
 }
 
@@ -104,7 +112,9 @@ async function journey(page: Page, lang: 'en' | 'fr') {
   await expect.poll(() => page.locator('.note-body').allInnerTexts()).toEqual(['I can bring the receipt.'])
 
   // Upload an attachment and see it listed.
-  await page.getByLabel(l.addFiles).setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await page
+    .getByLabel(l.addFiles)
+    .setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF })
   await expect.poll(() => page.getByRole('button', { name: `${l.download} receipt.pdf` }).count()).toBe(1)
 
   // Start another application, then switch back from the top right.

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/index.js'
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { LiveMessage } from './Message.js'
@@ -75,13 +76,7 @@ function InviteColleague() {
   const { t, model } = useWidget()
   const form = model.company.invite
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.company.sendInvite()
-      }}
-    >
+    <Form onSubmit={() => model.company.sendInvite()}>
       <h3>{t('company.invite')}</h3>
       <TextField
         label={t('name')}
@@ -102,6 +97,6 @@ function InviteColleague() {
       />
       <FormMessage form={form} />
       <SubmitButton form={form} label={t('company.inviteSubmit')} />
-    </form>
+    </Form>
   )
 }

@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -9,13 +10,7 @@ export function ForgotForm() {
   const { t, model } = useWidget()
   const form = model.forgot
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.submitForgot()
-      }}
-    >
+    <Form onSubmit={() => model.submitForgot()}>
       <Heading>{t('forgot.title')}</Heading>
       <p class="muted">{t('forgot.intro')}</p>
       <TextField
@@ -35,6 +30,6 @@ export function ForgotForm() {
           {t('back')}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -11,13 +12,7 @@ export function InviteForm() {
   const values = form.values.value
   const errors = form.errors.value
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.submitInvite()
-      }}
-    >
+    <Form onSubmit={() => model.submitInvite()}>
       <Heading>{t('invite.title')}</Heading>
       <p class="muted">{t('invite.intro')}</p>
       <TextField
@@ -40,6 +35,6 @@ export function InviteForm() {
       />
       <FormMessage form={form} />
       <SubmitButton form={form} label={t('invite.submit')} />
-    </form>
+    </Form>
   )
 }

@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -12,13 +13,7 @@ export function LoginForm() {
   const errors = form.errors.value
   const open = model.config.value?.registrationOpen
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.submitLogin()
-      }}
-    >
+    <Form onSubmit={() => model.submitLogin()}>
       <Heading>{t('login')}</Heading>
       {!open && <p class="muted">{t('registrationClosed')}</p>}
       <TextField
@@ -53,6 +48,6 @@ export function LoginForm() {
           </button>
         )}
       </div>
-    </form>
+    </Form>
   )
 }

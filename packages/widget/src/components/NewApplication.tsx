@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { ProcessFields } from './ProcessFields.js'
@@ -11,13 +12,7 @@ export function NewApplication({ process: slug }: { process: string }) {
   if (!process) return <p class="muted">{t('error.not-found')}</p>
   const form = model.processForm(process)
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.submitNewApplication(form)
-      }}
-    >
+    <Form onSubmit={() => model.submitNewApplication(form)}>
       <Heading>{t('new.title', { process: process.name })}</Heading>
       <ProcessFields form={form} />
       <FormMessage form={form.submission} />
@@ -27,6 +22,6 @@ export function NewApplication({ process: slug }: { process: string }) {
           {t('back')}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

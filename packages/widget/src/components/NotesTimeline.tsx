@@ -1,5 +1,6 @@
 import type { ApplicationModel } from '../models/ApplicationModel.js'
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { ResourceView } from './ResourceView.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -36,13 +37,7 @@ export function NotesTimeline({ application }: { application: ApplicationModel }
           )
         }
       </ResourceView>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          void application.addNote()
-        }}
-      >
+      <Form onSubmit={() => application.addNote()}>
         <TextArea
           label={t('notes.add')}
           name="body"
@@ -53,7 +48,7 @@ export function NotesTimeline({ application }: { application: ApplicationModel }
         />
         <FormMessage form={form} />
         <SubmitButton form={form} label={t('notes.submit')} />
-      </form>
+      </Form>
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { ProcessFields } from './ProcessFields.js'
@@ -14,13 +15,7 @@ export function RegisterForm() {
   const process = model.process.value
   const multi = (model.config.value?.processes.length ?? 0) > 1
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.submitRegister()
-      }}
-    >
+    <Form onSubmit={() => model.submitRegister()}>
       <Heading>{t('register')}</Heading>
       {process && <p class="muted">{process.name}</p>}
       <TextField
@@ -65,6 +60,6 @@ export function RegisterForm() {
           {t('haveAccount')}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -10,13 +11,7 @@ export function ResetForm() {
   const form = model.reset
   const errors = form.errors.value
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void model.submitReset()
-      }}
-    >
+    <Form onSubmit={() => model.submitReset()}>
       <Heading>{t('reset.title')}</Heading>
       <TextField
         label={t('newPassword')}
@@ -30,6 +25,6 @@ export function ResetForm() {
       />
       <FormMessage form={form} />
       <SubmitButton form={form} label={t('reset.submit')} />
-    </form>
+    </Form>
   )
 }

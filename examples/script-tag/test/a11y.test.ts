@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startDemo } from '../src/demo.js'
+import { launchChromium } from './chromium.js'
+
+let demo: Awaited<ReturnType<typeof startDemo>>
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let dir: string
+let cwd: string
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'portico-a11y-'))
+  cwd = process.cwd()
+  process.chdir(dir)
+  demo = await startDemo({ databaseUrl: join(dir, 'a11y.sqlite') })
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await demo?.close()
+  process.chdir(cwd)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+beforeEach(async () => {
+  // axe needs a page of a regular (non-persistent) context.
+  context = await browser.newContext({ locale: 'en-US' })
+  page = await context.newPage()
+})
+
+afterEach(async () => {
+  await context.close()
+})
+
+/** What has focus, looking through shadow roots: its tag and accessible text. */
+function focused(target: Page) {
+  return target.evaluate(() => {
+    let element = document.activeElement
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement
+    if (!element) return { tag: '', text: '', outline: '' }
+    const root = element.getRootNode() as Document | ShadowRoot
+    const label = element.id ? root.querySelector(`label[for="${element.id}"]`)?.textContent : null
+    const style = getComputedStyle(element)
+    return {
+      tag: element.tagName.toLowerCase(),
+      text: (label ?? element.getAttribute('aria-label') ?? element.textContent ?? '').trim(),
+      outline: style.outlineStyle === 'none' ? '' : `${style.outlineStyle} ${style.outlineWidth}`,
+    }
+  })
+}
+
+/** Presses Tab until the focused control's text is `text`; fails after 40 presses. */
+async function tabTo(target: Page, text: string) {
+  for (let i = 0; i < 40; i++) {
+    await target.keyboard.press('Tab')
+    const now = await focused(target)
+    if (now.text === text) return now
+  }
+  throw new Error(`Tab never reached "${text}"`)
+}
+
+async function axe(target: Page, view: string) {
+  const { violations } = await new AxeBuilder({ page: target }).analyze()
+  const summary = violations.map(
+    (v) => `${view}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  )
+  expect(summary).toEqual([])
+}
+
+async function login(target: Page) {
+  await target.goto(`${demo.pageUrl}/`)
+  await target.getByRole('button', { name: 'Already have an account? Log in' }).click()
+  await target.getByLabel('E-mail', { exact: true }).fill(demo.seed.login.email)
+  await target.getByLabel('Password').fill(demo.seed.login.password)
+  await target.getByRole('button', { name: 'Log in' }).click()
+  await target.getByRole('button', { name: 'Log out' }).waitFor()
+}
+
+describe('keyboard alone', () => {
+  it('registers, lands on the application and adds a note without a mouse, with visible focus', async () => {
+    await page.goto(`${demo.pageUrl}/`)
+    await page.getByRole('button', { name: 'Report an incident' }).waitFor()
+    const choice = await tabTo(page, 'Report an incident')
+    expect(choice.outline).toMatch(/solid/)
+    await page.keyboard.press('Enter')
+    // The view changed: focus moved to its heading.
+    await expect.poll(async () => (await focused(page)).text).toBe('Create your account')
+    await tabTo(page, 'Full name')
+    await page.keyboard.type('Ada Keyboard')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('ada.keyboard@example.com')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('only-the-keys')
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).text).toBe('What happened?')
+    await page.keyboard.type('Typed without a mouse.')
+    await tabTo(page, 'Urgent')
+    await page.keyboard.press('Space')
+    await tabTo(page, 'Create account and start')
+    await page.keyboard.press('Enter')
+    await expect.poll(async () => (await focused(page)).text).toBe('Report an incident')
+    await tabTo(page, 'Add a note')
+    await page.keyboard.type('Sent from the keyboard.')
+    await page.keyboard.press('Tab')
+    expect((await focused(page)).text).toBe('Add the note')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('.note-body').allInnerTexts()).toEqual(['Sent from the keyboard.'])
+    expect(await page.getByText('Yes').count()).toBe(1)
+  }, 60_000)
+
+  it('announces a validation error and moves focus to the first field to fix', async () => {
+    await page.goto(`${demo.pageUrl}/`)
+    await page.getByRole('button', { name: 'Report an incident' }).waitFor()
+    await tabTo(page, 'Report an incident')
+    await page.keyboard.press('Enter')
+    await tabTo(page, 'Create account and start')
+    await page.keyboard.press('Enter')
+    const alert = page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields.' })
+    await expect.poll(() => alert.count()).toBe(1)
+    expect(await page.getByLabel('Full name').getAttribute('aria-invalid')).toBe('true')
+    await expect.poll(async () => (await focused(page)).text).toBe('Full name')
+  }, 60_000)
+})
+
+describe('axe-core', () => {
+  it('finds no violation on the visitor views', async () => {
+    await page.goto(`${demo.pageUrl}/`)
+    await page.getByRole('button', { name: 'Report an incident' }).waitFor()
+    await axe(page, 'picker')
+    await page.getByRole('button', { name: 'Report an incident' }).click()
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor()
+    await page.getByRole('button', { name: 'Create account and start' }).click()
+    await page.getByText('Please correct the highlighted fields.').waitFor()
+    await axe(page, 'register with errors')
+    await page.getByRole('button', { name: 'Already have an account? Log in' }).click()
+    await page.getByRole('heading', { name: 'Log in' }).waitFor()
+    await axe(page, 'login')
+    await page.getByRole('button', { name: 'Forgot your password?' }).click()
+    await page.getByRole('heading', { name: 'Reset your password' }).waitFor()
+    await axe(page, 'forgot password')
+    await page.goto(`${demo.pageUrl}/?portico_reset=not-a-real-token`)
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor()
+    await axe(page, 'reset password')
+    await page.goto(`${demo.pageUrl}/?portico_invite=not-a-real-token`)
+    await page.getByRole('heading', { name: 'Accept your invitation' }).waitFor()
+    expect(new URL(page.url()).search).toBe('')
+    await axe(page, 'accept invitation')
+  }, 60_000)
+
+  it('finds no violation on the contact views', async () => {
+    await login(page)
+    await page.getByRole('heading', { name: 'Verify your identity' }).waitFor()
+    await axe(page, 'application')
+    await page.getByRole('button', { name: 'New application' }).click()
+    await page.getByRole('heading', { name: 'New application' }).waitFor()
+    await axe(page, 'picker (contact)')
+    await page.getByRole('button', { name: 'Open a business account' }).click()
+    await page.getByRole('heading', { name: 'New application: Open a business account' }).waitFor()
+    await axe(page, 'new application')
+    await page.getByRole('button', { name: 'Contracts' }).click()
+    await page.getByRole('heading', { name: 'Contracts shared with you' }).waitFor()
+    await axe(page, 'contracts')
+    await page.getByRole('button', { name: /Master services agreement/ }).click()
+    await page.getByRole('heading', { name: 'Master services agreement' }).waitFor()
+    await axe(page, 'contract')
+    await page.getByRole('button', { name: 'Company' }).click()
+    await page.getByRole('heading', { name: 'Contacts of your company' }).waitFor()
+    await axe(page, 'company')
+  }, 60_000)
+})
