@@ -1,14 +1,38 @@
 // The classic script of the <script> tag. It must stay tiny (≤ 1 KB brotli) and never throw into
-// the host page: every failure becomes one console message that says how to fix it.
+// the host page: every failure becomes one console message that says how to fix it. It checks
+// only what it needs itself (portal, target, api); the widget checks the other attributes.
+interface Queue {
+  (...args: unknown[]): void
+  q?: unknown[][]
+}
+
 interface WidgetModule {
-  mount(target: Element, options: Record<string, string>): unknown
+  embed(init: { script: HTMLScriptElement; target: Element; api: string; config?: Promise<unknown> }): unknown
 }
 
 const report = (message: string) => console.error(`[portico] ${message}`)
+const host = window as unknown as { portico?: Queue }
+
+// The one global: a queue of commands until the widget replaces it by the real function.
+const queue: Queue =
+  host.portico ||
+  function portico(...args: unknown[]) {
+    queue.q ||= []
+    queue.q.push(args)
+  }
+host.portico = queue
+
+// Retries once: a second request often gets through a flaky network. A failed module import is
+// remembered by the browser, so the retry asks for a distinct URL.
+const twice = <T>(attempt: (retry: string) => Promise<T>) =>
+  Promise.resolve('')
+    .then(attempt)
+    .catch(() => attempt('?retry'))
 
 function start(script: HTMLScriptElement): void {
   const data = script.dataset
-  if (!data.portal) {
+  const portal = data.portal
+  if (!portal) {
     report('data-portal is missing on the script tag: add data-portal="your-portal-slug"')
     return
   }
@@ -27,15 +51,37 @@ function start(script: HTMLScriptElement): void {
     target = document.createElement('div')
     script.after(target)
   }
-  const options: Record<string, string> = { portal: data.portal, api: data.api || new URL(script.src).origin }
-  if (data.locale) options.locale = data.locale
-  if (data.process) options.process = data.process
+  let api: string
+  try {
+    api = new URL(data.api || new URL(script.src).origin).href.replace(/\/$/, '')
+  } catch {
+    report(
+      `data-api="${data.api}" is not a URL: use the address of your Portico API, e.g. data-api="https://api.example.com"`,
+    )
+    return
+  }
   const url = new URL(__WIDGET_ENTRY__, script.src).href
-  const mountInto = target
-  import(url).then(
-    (widget: WidgetModule) => widget.mount(mountInto, options),
-    () => report(`the widget could not be loaded from ${url}: check that the file is served and not blocked`),
-  )
+  const into = target
+  // The widget and the portal config load in parallel; a config answer that is not OK is left to
+  // the widget, which says what is wrong in its own words.
+  Promise.all([
+    twice((retry) => import(url + retry) as Promise<WidgetModule>),
+    twice(() => fetch(`${api}/v1/portals/${encodeURIComponent(portal)}`)),
+  ])
+    .then(([widget, response]) => {
+      widget.embed({ script, target: into, api, ...(response.ok ? { config: response.json() } : {}) })
+    })
+    .catch(() => {
+      report(
+        `the portal could not be loaded from ${url} and ${api}: check that both are reachable and not blocked`,
+      )
+      const message = document.createElement('p')
+      const link = document.createElement('a')
+      link.href = location.href
+      link.textContent = 'Reload the page'
+      message.append('The client area could not be loaded. ', link)
+      into.replaceChildren(message)
+    })
 }
 
 const current = document.currentScript

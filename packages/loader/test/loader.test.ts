@@ -13,21 +13,31 @@ const served = requestInterceptor((request: Request) =>
 )
 
 /** Loads a page with the built loader in jsdom and collects what it prints and throws. */
-async function page(tag: string, body = '') {
+async function page(tag: string, body = '', head = '') {
   const errors: string[] = []
   const thrown: unknown[] = []
   const virtualConsole = new VirtualConsole()
   virtualConsole.on('error', (message: string) => errors.push(String(message)))
   virtualConsole.on('jsdomError', (error: Error) => thrown.push(error))
-  const dom = new JSDOM(`<!doctype html><body>${body}${tag}</body>`, {
+  const fetched: string[] = []
+  const dom = new JSDOM(`<!doctype html><head>${head}</head><body>${body}${tag}</body>`, {
     url: 'https://shop.example/',
     runScripts: 'dangerously',
     resources: { interceptors: [served] },
     virtualConsole,
+    // jsdom has no fetch: the API is unreachable, as behind an ad blocker.
+    beforeParse(window) {
+      Object.assign(window, {
+        fetch: (url: string) => {
+          fetched.push(url)
+          return Promise.reject(new TypeError('Failed to fetch'))
+        },
+      })
+    },
   })
   await new Promise((resolve) => dom.window.addEventListener('load', resolve))
   await new Promise((resolve) => setTimeout(resolve, 50))
-  return { errors, thrown, dom }
+  return { errors, thrown, dom, fetched }
 }
 
 describe('loader', () => {
@@ -49,15 +59,58 @@ describe('loader', () => {
     expect(thrown).toEqual([])
   })
 
-  it('reports a widget that cannot be loaded, and reserves its place right after the script', async () => {
-    const { errors, thrown, dom } = await page(
-      '<script id="tag" src="https://cdn.example/portico.js" data-portal="acme"></script>',
+  it('says how to fix a data-api that is not a URL', async () => {
+    const { errors, thrown } = await page(
+      '<script src="https://cdn.example/portico.js" data-portal="acme" data-api="api.example"></script>',
     )
+    expect(errors).toEqual([
+      '[portico] data-api="api.example" is not a URL: use the address of your Portico API, e.g. data-api="https://api.example.com"',
+    ])
+    expect(thrown).toEqual([])
+  })
+
+  it('fetches the config from data-api, retries once, then leaves a message with a plain link and one console message', async () => {
+    const { errors, thrown, dom, fetched } = await page(
+      '<script id="tag" src="https://cdn.example/portico.js" data-portal="acme" data-api="https://api.example/"></script>',
+    )
+    expect(fetched).toEqual(['https://api.example/v1/portals/acme', 'https://api.example/v1/portals/acme'])
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(
-      /^\[portico\] the widget could not be loaded from https:\/\/cdn\.example\/widget-\w+\.js/,
+      /^\[portico\] the portal could not be loaded from https:\/\/cdn\.example\/widget-\w+\.js and https:\/\/api\.example: check/,
     )
     expect(thrown).toEqual([])
-    expect(dom.window.document.getElementById('tag')?.nextElementSibling?.tagName).toBe('DIV')
+    const placeholder = dom.window.document.getElementById('tag')?.nextElementSibling
+    expect(placeholder?.textContent).toBe('The client area could not be loaded. Reload the page')
+    expect(placeholder?.querySelector('a')?.href).toBe('https://shop.example/')
+  })
+
+  it('defaults data-api to the origin of the script', async () => {
+    const { fetched } = await page(
+      '<script src="https://cdn.example/portico.js" data-portal="acme"></script>',
+    )
+    expect(fetched[0]).toBe('https://cdn.example/v1/portals/acme')
+  })
+
+  it('defines one global, portico, that queues commands until the widget arrives', async () => {
+    const { dom } = await page(
+      '<script src="https://cdn.example/portico.js" data-portal="acme"></script><script>portico("open", { process: "kyc" })</script>',
+      '',
+    )
+    // fetch is the test's own stand-in for the browser's.
+    const clean = new JSDOM('<!doctype html>', { runScripts: 'dangerously' })
+    const added = Object.keys(dom.window).filter((key) => !(key in clean.window) && key !== 'fetch')
+    expect(added).toEqual(['portico'])
+    expect(dom.window.portico.q).toEqual([['open', { process: 'kyc' }]])
+  })
+
+  it('keeps a queue the page set up before the loader', async () => {
+    const { dom } = await page(
+      '<script src="https://cdn.example/portico.js" data-portal="acme"></script>',
+      '',
+      '<script>window.portico = window.portico || function () { (portico.q = portico.q || []).push(arguments) }; portico("close")</script>',
+    )
+    expect(Array.from(dom.window.portico.q, (args: ArrayLike<unknown>) => Array.from(args))).toEqual([
+      ['close'],
+    ])
   })
 })

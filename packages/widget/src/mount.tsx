@@ -3,7 +3,8 @@ import { render } from 'preact'
 import { App } from './components/App.js'
 import { WidgetContext } from './components/context.js'
 import { createContainer } from './embed/container.js'
-import type { Mode } from './embed/styles.js'
+import type { Panel } from './embed/panel.js'
+import { MODES, type Mode } from './embed/styles.js'
 import { type Theme, themeProperties } from './embed/theme.js'
 import { Emitter, type PorticoEventMap, type PorticoListener } from './events.js'
 import { PortalModel, type PortalModelOptions } from './models/PortalModel.js'
@@ -85,7 +86,11 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     throw new TypeError(
       '[portico] mount() needs an element as its first argument, e.g. document.querySelector("#portal")',
     )
-  const mode = options.mode ?? 'inline'
+  let mode = options.mode ?? 'inline'
+  if (!MODES.includes(mode)) {
+    console.error(`[portico] mode "${mode}" is not a mode: use 'inline', 'launcher' or 'modal'`)
+    mode = 'inline'
+  }
   const events = new Emitter()
   // The model reads tags, source and process from this object when it needs them, so open() can
   // change them for the applications created afterwards.
@@ -102,19 +107,30 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
   const model = new PortalModel(modelOptions)
   const properties = themeProperties(options.theme)
   if (options.height) properties['--portico-height'] = options.height
-  const container = createContainer(mode === 'inline' ? target : document.body, {
-    mode,
-    locale: model.locale,
-    properties,
-    ...(options.label ? { label: options.label } : {}),
-  })
+  const container = createContainer(mode === 'inline' ? target : document.body, mode, properties)
   const offReady = events.on('ready', () => {
     const config = model.config.value
-    if (container.dialog && config)
-      container.dialog.setAttribute('aria-label', config.theme.title ?? config.name)
     const wanted = modelOptions.process
     if (wanted && config && !config.processes.some((p) => p.slug === wanted)) unknownProcess(config, wanted)
   })
+  let destroyed = false
+  let panel: Panel | null = null
+  let opening = false
+  // The dialog's code stays out of the first view: inline portals never need it.
+  if (mode !== 'inline')
+    import('./embed/panel.js').then(
+      ({ createPanel }) => {
+        if (destroyed) return
+        panel = createPanel(container, {
+          launcher: mode === 'launcher',
+          locale: model.locale,
+          ...(options.label ? { label: options.label } : {}),
+          title: () => model.config.value?.theme.title ?? model.config.value?.name,
+        })
+        if (opening) panel.open()
+      },
+      () => events.emit('error', { message: 'The portal panel could not be loaded' }),
+    )
 
   render(
     <WidgetContext.Provider value={{ model, t: model.t, locale: model.locale }}>
@@ -124,7 +140,6 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
   )
   void model.start()
 
-  let destroyed = false
   return {
     host: container.host,
     shadowRoot: container.shadowRoot,
@@ -140,16 +155,21 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
         else if (process) model.choose(process)
         else unknownProcess(config, open.process)
       }
-      container.open()
+      opening = !panel
+      panel?.open()
     },
-    close: () => container.close(),
+    close() {
+      opening = false
+      panel?.close()
+    },
     on: (event, listener) => events.on(event, listener),
     destroy() {
       if (destroyed) return
       destroyed = true
       offReady()
+      panel?.destroy()
       render(null, container.root)
-      container.destroy()
+      container.host.remove()
       events.clear()
     },
   }

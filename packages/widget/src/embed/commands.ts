@@ -1,0 +1,170 @@
+import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
+import { defineElement } from './element.js'
+import type { EmbedInit } from './page.js'
+import { splitTags } from './source.js'
+import { MODES, type Mode } from './styles.js'
+import { THEME_KEYS } from './theme.js'
+
+/** The global command function: `portico('open', { process: 'kyc' })`. */
+export interface PorticoCommand {
+  (command: string, ...args: unknown[]): unknown
+  /** Commands queued by the loader before the widget arrived. */
+  q?: ArrayLike<unknown>[]
+}
+
+interface Embedded {
+  handle: PorticoHandle
+  options: MountOptions & { mode: Mode }
+}
+
+interface Page {
+  portals: Map<string, Embedded>
+  /** Modal companions of inline portals, opened by entry points. */
+  modals: Map<string, PorticoHandle>
+  first: string
+  listeners: AbortController
+}
+
+const KNOWN = ['portal', 'api', 'target', 'mode', 'process', 'tags', 'locale', 'height', 'label']
+const report = (message: string) => console.error(`[portico] ${message}`)
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+let page: Page | null = null
+
+/** One console message per wrong attribute of the script tag, saying how to fix it. */
+function reportAttributes(data: DOMStringMap): void {
+  const themes = THEME_KEYS.map((key) => `data-theme-${kebab(key)}`)
+  for (const [key, value = ''] of Object.entries(data)) {
+    const name = `data-${kebab(key)}`
+    if (key.startsWith('theme')) {
+      if (!themes.includes(name)) report(`${name} is not a theme attribute: use ${themes.join(', ')}`)
+      else if (/color|accent|text|muted|surface|border|danger/i.test(key) && !CSS.supports('color', value))
+        report(`${name}="${value}" is not a CSS colour: use e.g. ${name}="#0f766e"`)
+    } else if (!KNOWN.includes(key))
+      report(`${name} is not a Portico attribute: use data-${KNOWN.join(', data-')} or data-theme-*`)
+  }
+  if (data.mode && !MODES.includes(data.mode as Mode))
+    report(`data-mode="${data.mode}" is not a mode: use data-mode="inline", "launcher" or "modal"`)
+  if (data.locale && !/^(en|fr)(-|$)/i.test(data.locale))
+    report(`data-locale="${data.locale}" is not supported: use data-locale="en" or data-locale="fr"`)
+  const tags = splitTags(data.tags)
+  if (tags.length > 20 || tags.some((tag) => tag.length > 50))
+    report(
+      `data-tags="${data.tags}" has too many or too long tags: use at most 20 comma-separated tags of 50 characters`,
+    )
+  if (data.height && !CSS.supports('height', data.height))
+    report(`data-height="${data.height}" is not a CSS height: use e.g. data-height="560px"`)
+}
+
+/** The portal an entry point names, as a panel: inline portals get a modal companion. */
+function panel(current: Page, slug: string): PorticoHandle {
+  const embedded = current.portals.get(slug)
+  if (embedded && embedded.options.mode !== 'inline') return embedded.handle
+  let modal = current.modals.get(slug)
+  if (!modal) {
+    const base = (embedded ?? current.portals.get(current.first))?.options
+    modal = mount(document.body, { ...base, portal: slug, api: base?.api ?? '', mode: 'modal' })
+    current.modals.set(slug, modal)
+  }
+  return modal
+}
+
+/** Opens the portal of an entry point (`data-portico-open`), with its process, tags and name. */
+function openEntryPoint(current: Page, element: HTMLElement): void {
+  const data = element.dataset
+  const entryPoint = data.porticoOpen || element.id || element.textContent?.trim().slice(0, 100) || ''
+  panel(current, data.porticoPortal || current.first).open({
+    ...(data.porticoProcess ? { process: data.porticoProcess } : {}),
+    tags: splitTags(data.porticoTags),
+    source: entryPoint ? { entryPoint } : {},
+  })
+}
+
+const entryPointOf = (event: Event) =>
+  event.target instanceof Element ? event.target.closest<HTMLElement>('[data-portico-open]') : null
+
+/** Runs one command; a failing command is reported and the next one still runs. */
+function run(current: Page, args: ArrayLike<unknown>): unknown {
+  const [command, first, second] = Array.from(args) as [unknown, { portal?: string } | undefined, unknown]
+  try {
+    const slug =
+      (command === 'on' ? (second as { portal?: string } | undefined)?.portal : first?.portal) ??
+      current.first
+    const embedded = current.portals.get(slug)
+    if (command === 'destroy') return destroyPage()
+    if (command === 'open') {
+      const options = (first ?? {}) as { process?: string; tags?: string[] | string }
+      const tags = typeof options.tags === 'string' ? splitTags(options.tags) : (options.tags ?? [])
+      // An inline portal opens where it is; any other gets its panel.
+      const handle = embedded?.options.mode === 'inline' ? embedded.handle : panel(current, slug)
+      return handle.open({ ...(options.process ? { process: options.process } : {}), tags })
+    }
+    if (!embedded)
+      throw new Error(`no portal "${slug}" on this page: add a script tag with data-portal="${slug}"`)
+    if (command === 'close') return embedded.handle.close()
+    if (command === 'on') return embedded.handle.on(first as never, second as never)
+    throw new Error(`unknown command ${JSON.stringify(command)}: use "open", "close", "on" or "destroy"`)
+  } catch (error) {
+    report(
+      `portico(${JSON.stringify(command)}) failed: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    return undefined
+  }
+}
+
+/** Destroys every portal of the page, the entry-point listeners and the global. */
+function destroyPage(): void {
+  const current = page
+  if (!current) return
+  page = null
+  current.listeners.abort()
+  for (const { handle } of current.portals.values()) handle.destroy()
+  for (const handle of current.modals.values()) handle.destroy()
+  delete (window as { portico?: PorticoCommand }).portico
+}
+
+/**
+ * Reports wrong attributes of a script tag and registers its portal; the first one also replaces
+ * the loader's queue by the real `portico()` function, replays what was queued, and listens for
+ * entry points with one delegated listener, so elements added later work too.
+ */
+export function wire(init: EmbedInit, options: MountOptions & { mode: Mode }, handle: PorticoHandle): void {
+  reportAttributes(init.script.dataset)
+  if (page) {
+    page.portals.set(options.portal, { handle, options })
+    return
+  }
+  const current: Page = {
+    portals: new Map([[options.portal, { handle, options }]]),
+    modals: new Map(),
+    first: options.portal,
+    listeners: new AbortController(),
+  }
+  page = current
+  defineElement()
+  const global = window as { portico?: PorticoCommand }
+  const queued = global.portico?.q ?? []
+  global.portico = (...args) => run(current, args)
+  for (const args of queued) run(current, args)
+  const { signal } = current.listeners
+  document.addEventListener(
+    'click',
+    (event) => {
+      const element = entryPointOf(event)
+      if (!element) return
+      event.preventDefault()
+      openEntryPoint(current, element)
+    },
+    { signal },
+  )
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      const element = event.key === 'Enter' ? entryPointOf(event) : null
+      // Buttons and links turn Enter into a click already.
+      if (!element || element.closest('button, a[href], input, summary')) return
+      event.preventDefault()
+      openEntryPoint(current, element)
+    },
+    { signal },
+  )
+}

@@ -1,0 +1,61 @@
+import type { PortalConfig } from '@portico/schema'
+import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
+import { landingSource, splitTags } from './source.js'
+import { MODES, type Mode } from './styles.js'
+import { THEME_KEYS, type Theme } from './theme.js'
+
+/** What the loader hands over once the widget chunk has loaded. */
+export interface EmbedInit {
+  /** The loader's `<script>` tag, whose `data-*` attributes configure the portal. */
+  script: HTMLScriptElement
+  /** Where an inline portal renders (the loader checked `data-target`). */
+  target: Element
+  /** The API base URL (the loader checked `data-api`). */
+  api: string
+  /** The portal config the loader fetched in parallel with the widget. */
+  config?: Promise<PortalConfig>
+}
+
+/** The mount options a script tag's attributes say; wrong values fall back to their defaults. */
+export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
+  const data = init.script.dataset
+  const theme: Theme = {}
+  for (const key of THEME_KEYS) {
+    const value = data[`theme${key[0]?.toUpperCase()}${key.slice(1)}`]
+    if (value) theme[key] = value
+  }
+  const locale = data.locale && /^(en|fr)(-|$)/i.test(data.locale) ? data.locale : undefined
+  const height = data.height && CSS.supports('height', data.height) ? data.height : undefined
+  return {
+    portal: data.portal ?? '',
+    api: init.api,
+    mode: MODES.includes(data.mode as Mode) ? (data.mode as Mode) : 'inline',
+    tags: splitTags(data.tags)
+      .filter((tag) => tag.length <= 50)
+      .slice(0, 20),
+    theme,
+    source: landingSource(),
+    ...(data.process ? { process: data.process } : {}),
+    ...(locale ? { locale } : {}),
+    ...(height ? { height } : {}),
+    ...(data.label ? { label: data.label } : {}),
+  }
+}
+
+/**
+ * Mounts the portal of a loader's script tag at once; the code that reports wrong attributes,
+ * runs the `portico()` commands and listens for entry points loads right after, outside the
+ * first view's bytes. Used by the loader; npm users call {@link mount}.
+ */
+export function embed(init: EmbedInit): PorticoHandle {
+  const options = scriptOptions(init)
+  const handle = mount(init.target, { ...options, ...(init.config ? { config: init.config } : {}) })
+  import('./commands.js').then(
+    (commands) => commands.wire(init, options, handle),
+    () =>
+      console.error(
+        '[portico] the entry-point code could not be loaded: check that the widget files are served',
+      ),
+  )
+  return handle
+}
