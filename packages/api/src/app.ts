@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
+import { limitBodies } from './middleware/body-limit/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
 import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
@@ -33,6 +34,11 @@ export interface AppOptions {
   uploads?: Partial<UploadLimits>
   /** Login and forgot-password limits. @default 10 per account and 50 per IP per 15 minutes */
   rateLimits?: { perAccount?: Limit; perIp?: Limit }
+  /**
+   * The page mail links open when a portal has no public URL of its own.
+   * @default process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/'
+   */
+  publicUrl?: string
   /** Trust the first `X-Forwarded-For` address as the client IP (behind a proxy you control). @default false */
   trustProxy?: boolean
 }
@@ -58,6 +64,7 @@ export function createApp(options: AppOptions) {
     uploads: { ...DEFAULT_UPLOAD_LIMITS, ...options.uploads },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     clientIp: clientIpOf(options.trustProxy ?? false),
+    publicUrl: options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/',
   }
   const app = new Hono<AppEnv>()
   app.onError(problemErrorHandler(options.log ? { log: options.log } : {}))
@@ -69,6 +76,7 @@ export function createApp(options: AppOptions) {
     c.set('config', config)
     await next()
   })
+  app.use('/v1/*', limitBodies())
   // Bearer tokens, never cookies: CORS answers only the origins a portal embeds on.
   app.use('/v1/portals/*', portalCors())
   app.use('/v1/me/*', portalCors())

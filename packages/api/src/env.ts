@@ -15,6 +15,8 @@ export interface AppConfig {
   uploads: UploadLimits
   rateLimits: { perAccount: Limit; perIp: Limit }
   clientIp: (c: Context) => string
+  /** Where mail links point when a portal has no public URL of its own. */
+  publicUrl: string
 }
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */

@@ -33,8 +33,11 @@ export async function applicationDetail(c: Context<AppEnv>, row: ApplicationRow)
   }
 }
 
-/** An application the contact may see (theirs, or their company's when the profile says so), else 404. */
-async function visibleApplication(c: Context<AppEnv>): Promise<ApplicationRow> {
+/**
+ * An application the contact may see (theirs, or their company's when the profile says so), else
+ * 404. Writing (notes, attachments) is for the applicant only: colleagues may read, not change.
+ */
+async function visibleApplication(c: Context<AppEnv>, write = false): Promise<ApplicationRow> {
   const session = c.var.session
   const access = requireModule(session, 'applications')
   const row = await findApplication(c.var.db, session.organisationId, c.req.param('id') ?? '')
@@ -43,6 +46,12 @@ async function visibleApplication(c: Context<AppEnv>): Promise<ApplicationRow> {
   if (!row || !(mine || colleague)) {
     // The same 404 for "does not exist" and "not yours": nothing leaks about other contacts.
     throw new ApiError(404, 'Application not found', { type: 'not-found' })
+  }
+  if (write && !mine) {
+    throw new ApiError(403, 'Read-only application', {
+      detail: 'Only the contact who started this application can add to it.',
+      type: 'application-read-only',
+    })
   }
   return row
 }
@@ -76,7 +85,7 @@ export const meApplicationRoutes = new Hono<AppEnv>()
     return c.json(body)
   })
   .post('/:id/notes', async (c) => {
-    const row = await visibleApplication(c)
+    const row = await visibleApplication(c, true)
     const input = await readBody(c, NoteBody)
     const { contactId, name } = c.var.session
     const note = await addNote(c.var.db, {
@@ -87,7 +96,7 @@ export const meApplicationRoutes = new Hono<AppEnv>()
     return c.json(note, 201)
   })
   .post('/:id/attachments', async (c) => {
-    const row = await visibleApplication(c)
+    const row = await visibleApplication(c, true)
     const upload = await readUpload(c, c.var.config.uploads)
     const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
       organisationId: row.organisation_id,

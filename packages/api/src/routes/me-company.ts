@@ -82,7 +82,8 @@ export const meCompanyRoutes = new Hono<AppEnv>()
         locale: input.locale ?? locale,
         profileId: portal.defaultProfileId,
       })
-      const invitation = await sendInvitation(trx, c, {
+      const invitation = await sendInvitation(trx, {
+        publicUrl: c.var.config.publicUrl,
         portal,
         contact,
         actor: { type: 'contact', id: contactId },

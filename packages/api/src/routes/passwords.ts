@@ -80,7 +80,11 @@ export const passwordRoutes = new Hono<AppEnv>()
           to: contact.email,
           locale: contact.locale,
           template: 'password-reset',
-          data: { name: contact.name, organisation: name, link: tokenLink(c, portal, 'reset', token) },
+          data: {
+            name: contact.name,
+            organisation: name,
+            link: tokenLink(c.var.config.publicUrl, portal, 'reset', token),
+          },
           organisationId: portal.organisationId,
         })
         await audit(trx, {

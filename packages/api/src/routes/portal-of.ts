@@ -16,14 +16,17 @@ export async function portalOf(c: Context<AppEnv>): Promise<PortalRecord> {
   return portal
 }
 
-/** The link a mail carries: the portal's page with the token in the fragment, never sent to servers. */
+/**
+ * The link a mail carries: the portal's page (else the configured public URL, never the request's
+ * Host header, which a caller controls) with the token in the fragment, which browsers never send.
+ */
 export function tokenLink(
-  c: Context,
+  fallbackUrl: string,
   portal: PortalRecord,
   kind: 'invitation' | 'reset',
   token: string,
 ): string {
-  const url = new URL(portal.publicUrl ?? `${new URL(c.req.url).origin}/`)
+  const url = new URL(portal.publicUrl ?? fallbackUrl)
   url.hash = `portico-${kind}=${token}&portal=${encodeURIComponent(portal.slug)}`
   return url.toString()
 }

@@ -1,4 +1,3 @@
-import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import { audit } from '../data/audit.js'
 import { organisationName } from '../data/organisations.js'
@@ -14,8 +13,9 @@ import { tokenLink } from '../routes/portal-of.js'
  */
 export async function sendInvitation(
   trx: Kysely<Database>,
-  c: Context,
   input: {
+    /** Where the link points when the portal has no public URL. */
+    publicUrl: string
     portal: PortalRecord
     contact: Pick<ContactTable, 'id' | 'email' | 'name' | 'locale'>
     actor: { type: 'contact' | 'staff'; id: string | null }
@@ -34,7 +34,7 @@ export async function sendInvitation(
     data: {
       name: contact.name,
       organisation: await organisationName(trx, portal.organisationId),
-      link: tokenLink(c, portal, 'invitation', token),
+      link: tokenLink(input.publicUrl, portal, 'invitation', token),
     },
     organisationId: portal.organisationId,
   })

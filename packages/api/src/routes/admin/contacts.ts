@@ -127,10 +127,13 @@ export const adminContactRoutes = new Hono<AdminEnv>()
         type: 'contact-disabled',
       })
     }
-    const result = await c.var.db
-      .transaction()
-      .execute((trx) =>
-        sendInvitation(trx, c, { portal, contact, actor: { type: 'staff', id: c.var.apiKeyId } }),
-      )
+    const result = await c.var.db.transaction().execute((trx) =>
+      sendInvitation(trx, {
+        publicUrl: c.var.config.publicUrl,
+        portal,
+        contact,
+        actor: { type: 'staff', id: c.var.apiKeyId },
+      }),
+    )
     return c.json({ contactId: contact.id, portal: portal.slug, expiresAt: result.expiresAt }, 201)
   })

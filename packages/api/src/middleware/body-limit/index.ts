@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { AppEnv } from '../../env.js'
+import { ApiError } from '../../errors.js'
+
+/** JSON bodies are small: forms, notes, settings. @default 1 MiB */
+const JSON_LIMIT = 1024 * 1024
+/** Multipart headers and boundaries on top of the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024
+
+/**
+ * Stops reading a request body once it passes its limit (also without Content-Length, when it is
+ * streamed): the upload limit for multipart bodies, 1 MiB for anything else.
+ */
+export function limitBodies(): MiddlewareHandler<AppEnv> {
+  return async function limitBody(c, next) {
+    const multipart = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/')
+    const maxSize = multipart ? c.var.config.uploads.maxBytes + MULTIPART_OVERHEAD : JSON_LIMIT
+    return bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, 'Request body too large', {
+          detail: `Send at most ${Math.floor(maxSize / 1024)} KiB.`,
+          type: 'body-too-large',
+        })
+      },
+    })(c, next)
+  }
+}
