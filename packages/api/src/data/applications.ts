@@ -2,6 +2,7 @@ import type { Application, ApplicationStatus } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
+import { reusable } from '../db/reusable.js'
 import type { ApplicationTable, Database } from '../db/types.js'
 import { parseJson } from './json.js'
 
@@ -124,11 +125,19 @@ export async function listApplications(
   db: Kysely<Database>,
   scope: { organisationId: string; contactId: string; companyId?: string | null },
 ): Promise<Application[]> {
-  let query = selectApplicationList(db).where('a.organisation_id', '=', scope.organisationId)
-  query = scope.companyId
-    ? query.where('a.company_id', '=', scope.companyId)
-    : query.where('a.contact_id', '=', scope.contactId)
-  const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute()
+  // The dashboard's request: compiled once per scope column, read fresh every time.
+  const column = scope.companyId ? 'a.company_id' : 'a.contact_id'
+  const rows = await reusable(
+    db,
+    `listApplications:${column}`,
+    (param) =>
+      selectApplicationList(db)
+        .where('a.organisation_id', '=', param(0))
+        .where(column, '=', param(1))
+        .orderBy('a.created_at', 'desc')
+        .orderBy('a.id', 'desc'),
+    [scope.organisationId, scope.companyId || scope.contactId],
+  )
   return rows.map(applicationView)
 }
 
