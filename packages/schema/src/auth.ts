@@ -2,8 +2,14 @@ import * as z from 'zod/mini'
 import { ApplicationSource, Tags } from './application.js'
 import { Locale } from './form.js'
 import { Module } from './portal.js'
+import { rules } from './rules.js'
 
-const email = z.string().check(z.trim(), z.toLowerCase(), z.email('Enter a valid e-mail address'))
+// The same rule as the widget's, so the client never accepts what the server refuses.
+const email = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.refine((value) => rules.email(value) === null, 'Enter a valid e-mail address'),
+)
 const password = z
   .string()
   .check(z.minLength(8, 'Use at least 8 characters'), z.maxLength(200, 'Use at most 200 characters'))

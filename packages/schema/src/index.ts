@@ -54,15 +54,14 @@ export {
 export { CONTRACT_STATUSES, Contract, ContractList, ContractStatus } from './contract.js'
 export {
   FORM_FIELD_TYPES,
-  type FormData,
   FormDefinition,
   FormField,
   FormFieldType,
   LOCALES,
   Locale,
   LocalizedText,
-  validateFormData,
 } from './form.js'
 export { jsonSchemaOf } from './json-schema.js'
 export { MODULES, Module, PortalConfig, PublicProcess, Theme } from './portal.js'
 export { FieldError, fieldErrors, PROBLEM_CONTENT_TYPE, Problem } from './problem.js'
+export { checkFields, EMAIL_PATTERN, type FormData, type Rule, rules, validateFormData } from './rules.js'

@@ -9,6 +9,10 @@ export const css = `
 --portico-surface:#fff;--portico-border:#9ca3af;--portico-danger:#b91c1c;--portico-radius:8px;--portico-space:12px;
 --portico-font:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 *{box-sizing:border-box}
+.top{display:flex;align-items:center;gap:var(--portico-space);margin:0 0 var(--portico-space)}
+.top .title{margin:0}
+.logo{height:32px;width:auto}
+.small{font-size:14px}
 .portal{font:16px/1.5 var(--portico-font);color:var(--portico-text);background:var(--portico-surface);
 padding:calc(var(--portico-space)*2);border:1px solid var(--portico-border);border-radius:var(--portico-radius);text-align:start}
 .title{font-size:22px;margin:0 0 var(--portico-space)}
@@ -30,33 +34,10 @@ button{font:inherit;cursor:pointer}
 button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-visible{outline:2px solid var(--portico-accent);outline-offset:2px}
 .secondary{background:var(--portico-surface);color:var(--portico-accent);border:1px solid var(--portico-accent)}
 .button[aria-disabled=true],.choice[aria-disabled=true]{opacity:.7;cursor:not-allowed}
-.top{display:flex;align-items:center;gap:var(--portico-space);margin:0 0 var(--portico-space)}
-.top .title{margin:0}
-.logo{height:32px;width:auto}
-.header{display:flex;flex-wrap:wrap;gap:var(--portico-space);justify-content:space-between;align-items:center;border-bottom:1px solid var(--portico-border);padding:0 0 var(--portico-space);margin:0 0 var(--portico-space)}
-.tabs,.header-end{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-.header-end{margin-inline-start:auto}
-.tab{background:none;border:0;border-bottom:3px solid transparent;padding:6px 4px;color:var(--portico-text)}
-.tab[aria-current=page]{border-bottom-color:var(--portico-accent);font-weight:600}
-.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .notice{margin:0 0 var(--portico-space);padding:8px 12px;border-inline-start:4px solid var(--portico-accent);background:#eff6ff}
 .notice:empty{display:none}
 .problem{padding:12px;border:1px solid var(--portico-danger);border-radius:var(--portico-radius)}
 .problem p{margin:0 0 8px}
-h3{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
-.answers{display:grid;gap:8px;margin:0 0 var(--portico-space)}
-.answers dt{font-weight:600;font-size:14px}
-.answers dd{margin:0}
-.timeline,.attachments,.uploads,.colleagues{list-style:none;margin:0 0 var(--portico-space);padding:0;display:grid;gap:8px}
-.note{padding:8px 12px;border-inline-start:4px solid var(--portico-border)}
-.note.staff{border-inline-start-color:var(--portico-accent)}
-.note-meta{margin:0;font-size:14px;color:var(--portico-muted)}
-.note-meta strong{color:var(--portico-text)}
-.note-body{margin:4px 0 0;white-space:pre-wrap}
-.colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
-.small{font-size:14px}
-.block{display:block}
-progress{vertical-align:middle}
 .button{background:var(--portico-accent);color:var(--portico-accent-text);border:0;border-radius:var(--portico-radius);padding:10px 16px;font-weight:600}
 .button[disabled]{opacity:.7;cursor:progress}
 .link{background:none;border:0;padding:4px 0;color:var(--portico-accent);text-decoration:underline}
@@ -69,19 +50,24 @@ progress{vertical-align:middle}
 .badge{font-size:13px;padding:0 8px;border-radius:999px;background:#e5e7eb;color:var(--portico-text)}
 `
 
-/** Puts the stylesheet into a shadow root: a constructable stylesheet (CSP-safe), else a `<style>` element. */
-export function applyStyles(root: ShadowRoot): void {
+/** Adds a stylesheet to a shadow root: a constructable stylesheet (CSP-safe), else a `<style>` element. */
+export function adoptStyles(root: ShadowRoot, text: string): void {
   if (
     'adoptedStyleSheets' in root &&
     typeof CSSStyleSheet !== 'undefined' &&
     'replaceSync' in CSSStyleSheet.prototype
   ) {
     const sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
-    root.adoptedStyleSheets = [sheet]
+    sheet.replaceSync(text)
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
     return
   }
   const style = document.createElement('style')
-  style.textContent = css
+  style.textContent = text
   root.append(style)
+}
+
+/** Puts the widget's base stylesheet into a shadow root. */
+export function applyStyles(root: ShadowRoot): void {
+  adoptStyles(root, css)
 }

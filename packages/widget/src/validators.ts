@@ -1,12 +1,3 @@
-// Loaded lazily: the validation schemas pull in zod, which the first view does not need.
-export {
-  AcceptInvitationBody,
-  ForgotPasswordBody,
-  fieldErrors,
-  InviteColleagueBody,
-  LoginBody,
-  NoteBody,
-  RegisterBody,
-  ResetPasswordBody,
-  validateFormData,
-} from '@portico/schema'
+// Loaded lazily with the first submission. The rules come from the schema package without zod,
+// so the widget validates exactly as the API does without downloading a schema library.
+export { checkFields, type Rule, rules, validateFormData } from '@portico/schema/rules'

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useWidget } from './context.js'
-import { Header } from './Header.js'
 import { LoadFailed } from './LoadFailed.js'
 import { Loading } from './Loading.js'
 import { LoginForm } from './LoginForm.js'
@@ -18,6 +17,7 @@ const NewApplication = lazy(() => import('./NewApplication.js').then((m) => m.Ne
 const ContractList = lazy(() => import('./ContractList.js').then((m) => m.ContractList))
 const ContractView = lazy(() => import('./ContractView.js').then((m) => m.ContractView))
 const CompanyPage = lazy(() => import('./CompanyPage.js').then((m) => m.CompanyPage))
+const Header = lazy(() => import('./Header.js').then((m) => m.Header))
 
 function CurrentView() {
   const { model } = useWidget()

@@ -1,4 +1,6 @@
 import type { ApplicationDetail } from '@portico/schema'
+import { useEffect } from 'preact/hooks'
+import { applicationModel } from '../models/ApplicationModel.js'
 import { Attachments } from './Attachments.js'
 import { useWidget } from './context.js'
 import { Heading } from './Heading.js'
@@ -8,7 +10,13 @@ import { ResourceView } from './ResourceView.js'
 /** One application: status, process, submitted answers, notes timeline and attachments. */
 export function ApplicationView({ id }: { id: string }) {
   const { model } = useWidget()
-  const application = model.application(id)
+  const application = applicationModel(model, id)
+  useEffect(() => {
+    void application.load().then(() => {
+      const detail = application.detail.data.value
+      if (detail) model.events.emit('application:opened', { application: detail })
+    })
+  }, [application])
   return (
     <ResourceView resource={application.detail}>
       {(detail) => (

@@ -1,4 +1,6 @@
+import { useEffect } from 'preact/hooks'
 import type { MessageKey } from '../i18n/index.js'
+import { type CompanyModel, companyModel } from '../models/CompanyModel.js'
 import { useWidget } from './context.js'
 import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
@@ -11,8 +13,12 @@ import { TextField } from './TextField.js'
 /** The contact's company; company admins also manage its contacts: invite and deactivate. */
 export function CompanyPage() {
   const { t, model } = useWidget()
-  const company = model.company
+  const company = companyModel(model)
   const admin = model.me.value?.isCompanyAdmin ?? false
+  useEffect(() => {
+    void company.company.load()
+    if (admin) void company.colleagues.load()
+  }, [company, admin])
   const label = (field: string) => t(`field.${field}` as MessageKey)
   return (
     <section>
@@ -65,18 +71,18 @@ export function CompanyPage() {
               )
             }
           </ResourceView>
-          <InviteColleague />
+          <InviteColleague company={company} />
         </>
       )}
     </section>
   )
 }
 
-function InviteColleague() {
-  const { t, model } = useWidget()
-  const form = model.company.invite
+function InviteColleague({ company }: { company: CompanyModel }) {
+  const { t } = useWidget()
+  const form = company.invite
   return (
-    <Form onSubmit={() => model.company.sendInvite()}>
+    <Form onSubmit={() => company.sendInvite()}>
       <h3>{t('company.invite')}</h3>
       <TextField
         label={t('name')}

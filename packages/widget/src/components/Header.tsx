@@ -1,3 +1,5 @@
+import { useLayoutEffect, useRef } from 'preact/hooks'
+import { adoptContactStyles } from '../contact-styles.js'
 import type { Route } from '../models/routes.js'
 import { ApplicationSwitcher } from './ApplicationSwitcher.js'
 import { useWidget } from './context.js'
@@ -19,8 +21,10 @@ export function Header() {
     </button>
   )
   const latest = model.applications.data.value?.items[0]
+  const ref = useRef<HTMLElement>(null)
+  useLayoutEffect(() => adoptContactStyles(ref.current), [])
   return (
-    <header class="header" part="header">
+    <header class="header" part="header" ref={ref}>
       <nav class="tabs" aria-label={t('nav.label')}>
         {modules.includes('applications') &&
           latest &&

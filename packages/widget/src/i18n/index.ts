@@ -3,8 +3,8 @@ import { en, type MessageKey } from './messages.js'
 /** Locales with a complete catalogue. */
 export type Locale = 'en' | 'fr'
 
-/** A complete catalogue of messages. */
-export type Catalogue = Record<MessageKey, string>
+/** Messages by key: the first views' from the start, the contact views' once a contact logs in. */
+export type Catalogue = Partial<Record<MessageKey, string>>
 
 /** Picks a supported locale from an explicit choice, then the browser's languages, else English. */
 export function resolveLocale(
@@ -18,9 +18,16 @@ export function resolveLocale(
   return 'en'
 }
 
-/** Loads the catalogue of a locale: English is built in, other languages load on demand. */
+/** Loads the first views' messages of a locale: English is built in, other languages load on demand. */
 export async function loadCatalogue(locale: Locale): Promise<Catalogue> {
   return locale === 'fr' ? (await import('./fr.js')).fr : en
+}
+
+/** Loads the messages of the contact views, when a contact logs in. */
+export async function loadContactCatalogue(locale: Locale): Promise<Catalogue> {
+  return locale === 'fr'
+    ? (await import('./contact-fr.js')).frContact
+    : (await import('./contact-en.js')).enContact
 }
 
 /** A translate function, replacing `{name}` placeholders. */
@@ -28,7 +35,8 @@ export type Translate = (key: MessageKey, params?: Record<string, string>) => st
 
 /** Builds a translate function over a catalogue (read at call time, so it can be swapped once loaded). */
 export function translator(catalogue: () => Catalogue): Translate {
-  return (key, params) => catalogue()[key].replace(/\{(\w+)\}/g, (_, name: string) => params?.[name] ?? '')
+  return (key, params) =>
+    (catalogue()[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => params?.[name] ?? '')
 }
 
 export type { MessageKey }

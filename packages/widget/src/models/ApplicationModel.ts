@@ -2,7 +2,7 @@ import type { ApplicationDetail, NoteBody, NoteList } from '@portico/schema'
 import { batch, signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
 import { messageOf, type UserMessage } from './errors.js'
-import { FormModel, schemaValidator } from './FormModel.js'
+import { FormModel, ruleValidator } from './FormModel.js'
 import { Resource } from './Resource.js'
 
 /** One upload in progress or finished. */
@@ -13,12 +13,24 @@ export interface Upload {
   message: UserMessage | null
 }
 
-/** Context an application model needs from the portal model. */
+/** What an application model needs from the portal model. */
 export interface ApplicationContext {
-  client: () => Promise<Client>
-  intercept: (error: unknown) => boolean
-  localize: (field: string, message: string) => string
-  download: (path: string, filename: string) => Promise<void>
+  client(): Promise<Client>
+  intercept(error: unknown): boolean
+  localize(field: string, message: string): string
+  download(path: string, filename: string): Promise<void>
+  readonly cache: Map<string, unknown>
+}
+
+/** The model of one application, kept in the portal's cache while the session lasts. */
+export function applicationModel(portal: ApplicationContext, id: string): ApplicationModel {
+  const key = `application:${id}`
+  let model = portal.cache.get(key) as ApplicationModel | undefined
+  if (!model) {
+    model = new ApplicationModel(id, portal)
+    portal.cache.set(key, model)
+  }
+  return model
 }
 
 let uploadIds = 0
@@ -34,12 +46,18 @@ export class ApplicationModel {
     readonly id: string,
     private readonly ctx: ApplicationContext,
   ) {
-    this.detail = new Resource(async () => (await ctx.client()).application(id), ctx.intercept)
-    this.notes = new Resource(async () => (await ctx.client()).notes(id), ctx.intercept)
+    const intercept = (error: unknown) => ctx.intercept(error)
+    const localize = (field: string, message: string) => ctx.localize(field, message)
+    this.detail = new Resource(async () => (await ctx.client()).application(id), intercept)
+    this.notes = new Resource(async () => (await ctx.client()).notes(id), intercept)
     this.note = new FormModel(
       { body: '' },
-      schemaValidator(() => import('../validators.js').then((m) => m.NoteBody), ctx.localize),
-      ctx.intercept,
+      ruleValidator<{ body: string }, NoteBody>(
+        (r) => ({ body: r.note }),
+        localize,
+        (v) => ({ body: v.body.trim() }),
+      ),
+      intercept,
       { key: `portico:note:${id}`, secret: [] },
     )
   }

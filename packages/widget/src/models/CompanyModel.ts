@@ -2,8 +2,27 @@ import type { ColleagueList, CompanyView, InviteColleagueBody } from '@portico/s
 import { signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
 import { messageOf, type UserMessage } from './errors.js'
-import { FormModel, schemaValidator } from './FormModel.js'
+import { FormModel, normalizeEmail, ruleValidator } from './FormModel.js'
 import { Resource } from './Resource.js'
+
+/** The company model of a portal, kept in its cache while the session lasts. */
+export function companyModel(portal: {
+  client(): Promise<Client>
+  intercept(error: unknown): boolean
+  localize(field: string, message: string): string
+  readonly cache: Map<string, unknown>
+}): CompanyModel {
+  let model = portal.cache.get('company') as CompanyModel | undefined
+  if (!model) {
+    model = new CompanyModel(
+      () => portal.client(),
+      (error) => portal.intercept(error),
+      (field, message) => portal.localize(field, message),
+    )
+    portal.cache.set('company', model)
+  }
+  return model
+}
 
 /** The company module: the company's fields, and for company admins its contacts. */
 export class CompanyModel {
@@ -22,7 +41,11 @@ export class CompanyModel {
     this.colleagues = new Resource(async () => (await client()).colleagues(), intercept)
     this.invite = new FormModel(
       { name: '', email: '' },
-      schemaValidator(() => import('../validators.js').then((m) => m.InviteColleagueBody), localize),
+      ruleValidator<{ name: string; email: string }, InviteColleagueBody>(
+        (r) => ({ name: r.name, email: r.email }),
+        localize,
+        (v) => ({ name: v.name.trim(), email: normalizeEmail(v.email) }),
+      ),
       intercept,
     )
   }

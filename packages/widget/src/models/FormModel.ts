@@ -96,30 +96,32 @@ export class FormModel<Values extends Record<string, string>, Parsed> {
   }
 }
 
-interface SafeParser<T> {
-  safeParse(
-    input: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: readonly { path: PropertyKey[]; message: string }[] } }
-}
+type Rules = typeof import('../validators.js')['rules']
+type Rule = (value: string) => string | null
 
-/** A validator from a lazily loaded zod/mini schema of the schema package. */
-export function schemaValidator<V, T>(
-  load: () => Promise<SafeParser<T>>,
-  /** Puts a field's message into the user's language (the schema's messages are English). */
+/**
+ * A validator from the schema package's rules: checks the fields, then builds the request body.
+ * @example ruleValidator((r) => ({ email: r.email }), localize, (v) => ({ email: normalizeEmail(v.email) }))
+ */
+export function ruleValidator<V extends Record<string, string>, T>(
+  pick: (rules: Rules) => Partial<Record<keyof V & string, Rule>>,
+  /** Puts a field's message into the user's language (the rules' messages are English). */
   localize: (field: string, message: string) => string,
-  extra: () => Record<string, unknown> = () => ({}),
+  build: (values: V) => T,
 ): (values: V) => Promise<Validation<T>> {
   return async (values) => {
-    const [schema, { fieldErrors }] = await Promise.all([load(), import('../validators.js')])
-    const result = schema.safeParse({ ...values, ...extra() })
-    if (result.success) return { ok: true, data: result.data }
+    const { rules, checkFields } = await import('../validators.js')
+    const errors = checkFields(pick(rules) as Record<string, Rule>, values)
+    const fields = Object.keys(errors)
+    if (fields.length === 0) return { ok: true, data: build(values) }
     return {
       ok: false,
-      errors: Object.fromEntries(
-        fieldErrors(result.error.issues).map((e) => [e.field, localize(e.field, e.message)]),
-      ),
+      errors: Object.fromEntries(fields.map((field) => [field, localize(field, errors[field] ?? '')])),
     }
   }
+}
+
+/** An e-mail address as the API stores it: trimmed, lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
 }

@@ -22,16 +22,15 @@ import {
   type Catalogue,
   type Locale,
   loadCatalogue,
+  loadContactCatalogue,
   resolveLocale,
   type Translate,
   translator,
 } from '../i18n/index.js'
 import { en } from '../i18n/messages.js'
-import { ApplicationModel } from './ApplicationModel.js'
-import { CompanyModel } from './CompanyModel.js'
 import { newKey } from './drafts.js'
 import type { UserMessage } from './errors.js'
-import { FormModel, schemaValidator } from './FormModel.js'
+import { FormModel, normalizeEmail, ruleValidator } from './FormModel.js'
 import { ProcessFormModel } from './ProcessFormModel.js'
 import { Resource } from './Resource.js'
 import { type Route, urlTokens } from './routes.js'
@@ -80,7 +79,6 @@ export class PortalModel {
   readonly t: Translate
   readonly applications: Resource<ApplicationList>
   readonly contracts: Resource<ContractList>
-  readonly company: CompanyModel
   readonly login: FormModel<{ email: string; password: string }, LoginBody>
   readonly register: FormModel<{ name: string; email: string; password: string }, RegisterBody>
   readonly forgot: FormModel<{ email: string }, ForgotPasswordBody>
@@ -96,8 +94,11 @@ export class PortalModel {
   private bearer: string | null = null
   private readonly store
   private readonly processForms = new Map<string, ProcessFormModel>()
-  private readonly details = new Map<string, ApplicationModel>()
-  private readonly contractDetails = new Map<string, Resource<Contract>>()
+  /**
+   * Models of the contact's views (an application, a contract, the company), kept while the
+   * session lasts. The views' own modules fill it, so their code loads only with them.
+   */
+  readonly cache = new Map<string, unknown>()
   private registerKey = newKey()
 
   constructor(private readonly options: PortalModelOptions) {
@@ -110,50 +111,64 @@ export class PortalModel {
     )
     const intercept = (error: unknown) => this.intercept(error)
     const localize = (field: string, message: string) => this.localize(field, message)
-    type Schemas = typeof import('../validators.js')
-    type Name =
-      | 'LoginBody'
-      | 'RegisterBody'
-      | 'ForgotPasswordBody'
-      | 'ResetPasswordBody'
-      | 'AcceptInvitationBody'
-    // biome-ignore lint/suspicious/noExplicitAny: each form states its own value and body types
-    const validator = (name: Name, extra?: () => Record<string, unknown>): any =>
-      schemaValidator<unknown, unknown>(
-        () => import('../validators.js').then((m: Schemas) => m[name] as never),
-        localize,
-        extra,
-      )
     const draftKey = (form: string) => ({ key: `portico:${options.portal}:${form}`, secret: ['password'] })
     this.login = new FormModel(
       { email: '', password: '' },
-      validator('LoginBody'),
+      ruleValidator<{ email: string; password: string }, LoginBody>(
+        (r) => ({ email: r.email, password: (v: string) => (v ? null : 'Enter your password') }),
+        localize,
+        (v) => ({ email: normalizeEmail(v.email), password: v.password }),
+      ),
       () => false,
       draftKey('login'),
     )
     this.register = new FormModel(
       { name: '', email: '', password: '' },
-      validator('RegisterBody', () => ({ process: this.process.value?.slug ?? '' })),
+      ruleValidator<{ name: string; email: string; password: string }, RegisterBody>(
+        (r) => ({ name: r.name, email: r.email, password: r.password }),
+        localize,
+        (v) => ({
+          name: v.name.trim(),
+          email: normalizeEmail(v.email),
+          password: v.password,
+          process: this.process.value?.slug ?? '',
+        }),
+      ),
       () => false,
       draftKey('register'),
     )
     this.forgot = new FormModel(
       { email: '' },
-      validator('ForgotPasswordBody'),
+      ruleValidator<{ email: string }, ForgotPasswordBody>(
+        (r) => ({ email: r.email }),
+        localize,
+        (v) => ({ email: normalizeEmail(v.email) }),
+      ),
       () => false,
       draftKey('forgot'),
     )
     this.reset = new FormModel(
       { password: '' },
-      validator('ResetPasswordBody', () => ({ token: this.token() })),
+      ruleValidator<{ password: string }, ResetPasswordBody>(
+        (r) => ({ password: r.password }),
+        localize,
+        (v) => ({ token: this.token(), password: v.password }),
+      ),
     )
     this.invite = new FormModel(
       { name: '', password: '' },
-      validator('AcceptInvitationBody', () => this.inviteExtra()),
+      ruleValidator<{ name: string; password: string }, AcceptInvitationBody>(
+        (r) => ({ password: r.password }),
+        localize,
+        (v) => ({
+          token: this.token(),
+          password: v.password,
+          ...(v.name.trim() ? { name: v.name.trim() } : {}),
+        }),
+      ),
     )
     this.applications = new Resource(async () => (await this.client()).applications(), intercept)
     this.contracts = new Resource(async () => (await this.client()).contracts(), intercept)
-    this.company = new CompanyModel(() => this.client(), intercept, localize)
   }
 
   /** The HTTP client, loaded on first use so ky stays out of the first view. */
@@ -233,21 +248,10 @@ export class PortalModel {
       this.notice.value = null
       this.route.value = route
     })
-    if (route.name === 'application') {
-      const model = this.application(route.id)
-      void model.load().then(() => {
-        const detail = model.detail.data.value
-        if (detail) this.events.emit('application:opened', { application: detail })
-      })
-    }
     if (route.name === 'contracts') void this.contracts.load()
     if (route.name === 'contract') {
       this.events.emit('contract:opened', { contractId: route.id })
       void this.contract(route.id).load()
-    }
-    if (route.name === 'company') {
-      void this.company.company.load()
-      if (this.me.value?.isCompanyAdmin) void this.company.colleagues.load()
     }
   }
 
@@ -283,30 +287,16 @@ export class PortalModel {
     return form
   }
 
-  /** The model of one application, kept while the widget lives. */
-  application(id: string): ApplicationModel {
-    let model = this.details.get(id)
-    if (!model) {
-      model = new ApplicationModel(id, {
-        client: () => this.client(),
-        intercept: (error) => this.intercept(error),
-        localize: (field, message) => this.localize(field, message),
-        download: (path, filename) => this.download(path, filename),
-      })
-      this.details.set(id, model)
-    }
-    return model
-  }
-
   /** One shared contract. */
   contract(id: string): Resource<Contract> {
-    let resource = this.contractDetails.get(id)
+    const key = `contract:${id}`
+    let resource = this.cache.get(key) as Resource<Contract> | undefined
     if (!resource) {
       resource = new Resource(
         async () => (await this.client()).contract(id),
         (error) => this.intercept(error),
       )
-      this.contractDetails.set(id, resource)
+      this.cache.set(key, resource)
     }
     return resource
   }
@@ -437,13 +427,15 @@ export class PortalModel {
     this.bearer = session.token
     let expired = false
     const client = await this.client().catch(() => null)
-    const [me] = await Promise.all([
+    const [me, messages] = await Promise.all([
       client?.me().catch((error: unknown) => {
         expired = isHttpError(error) && error.status === 401
         return null
       }),
+      loadContactCatalogue(this.locale).catch(() => ({})),
       this.applications.load(),
     ])
+    this.catalogue = { ...this.catalogue, ...messages }
     if (expired || this.applications.failure.value === 'unauthorized') {
       // A stored session that the API no longer knows: start as a visitor.
       this.leave()
@@ -463,8 +455,7 @@ export class PortalModel {
   private leave(): void {
     this.bearer = null
     this.store.clear()
-    this.details.clear()
-    this.contractDetails.clear()
+    this.cache.clear()
     batch(() => {
       this.session.value = null
       this.me.value = null
@@ -495,17 +486,14 @@ export class PortalModel {
     return route.name === 'reset' || route.name === 'invite' ? route.token : ''
   }
 
-  private inviteExtra(): Record<string, unknown> {
-    const { name } = this.invite.values.value
-    return { token: this.token(), name: name.trim() ? name : undefined }
+  /** Puts a field's validation message into the widget's language. */
+  localize(field: string, message: string): string {
+    const key = `invalid.${field}`
+    return key in INVALID_KEYS ? this.t(key as keyof typeof INVALID_KEYS) : message
   }
 
-  private localize(field: string, message: string): string {
-    const key = `invalid.${field}` as const
-    return key in INVALID_KEYS ? this.t(key as never) : message
-  }
-
-  private async download(path: string, filename: string): Promise<void> {
+  /** Downloads a file with the session token and hands it to the browser as a download. */
+  async download(path: string, filename: string): Promise<void> {
     const blob = await (await this.client()).download(path)
     const url = URL.createObjectURL(blob)
     const link = document.createElement('a')
