@@ -62,6 +62,15 @@ export {
   LocalizedText,
 } from './form.js'
 export { jsonSchemaOf } from './json-schema.js'
-export { MODULES, Module, PortalConfig, PublicProcess, Theme } from './portal.js'
+export {
+  MODULES,
+  Module,
+  PortalConfig,
+  PublicProcess,
+  StartableList,
+  StartableProcess,
+  StartBlock,
+  Theme,
+} from './portal.js'
 export { FieldError, fieldErrors, PROBLEM_CONTENT_TYPE, Problem } from './problem.js'
 export { checkFields, EMAIL_PATTERN, type FormData, type Rule, rules, validateFormData } from './rules.js'

@@ -37,3 +37,15 @@ export const PortalConfig = z.object({
   modules: z.array(Module),
 })
 export type PortalConfig = z.infer<typeof PortalConfig>
+
+/** Why a contact may not start a process: a forbidden duplicate, or no new applications on this portal. */
+export const StartBlock = z.enum(['duplicate', 'no-new'])
+export type StartBlock = z.infer<typeof StartBlock>
+
+/** A process a logged-in contact sees in the picker: the portal's and their authorized ones. */
+export const StartableProcess = z.extend(PublicProcess, { blocked: z.nullable(StartBlock) })
+export type StartableProcess = z.infer<typeof StartableProcess>
+
+/** Answer to `GET /v1/me/processes`. */
+export const StartableList = z.object({ items: z.array(StartableProcess) })
+export type StartableList = z.infer<typeof StartableList>

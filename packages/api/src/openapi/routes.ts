@@ -101,6 +101,7 @@ export const ROUTES: RouteDoc[] = [
   }),
   me('post', '/applications/{id}/attachments', 'Upload an attachment', upload),
   me('get', '/applications/{id}/attachments/{attachmentId}', 'Download an attachment'),
+  me('get', '/processes', 'Processes I may start, with why one is blocked', { response: s.StartableList }),
   me('get', '/contracts', 'Contracts shared with me', { response: s.ContractList }),
   me('get', '/contracts/{id}', 'One shared contract', { response: s.Contract }),
   me('get', '/contracts/{id}/attachments/{attachmentId}', 'Download a visible contract attachment'),

@@ -5,6 +5,7 @@ import { deleteContactSessions, findContact } from '../data/contacts.js'
 import { parseJson } from '../data/json.js'
 import { deleteSession } from '../data/sessions.js'
 import type { AppEnv } from '../env.js'
+import { meProcessRoutes } from './me-processes.js'
 import { bearerAuth } from '../middleware/auth/index.js'
 import { assertOrigin } from '../middleware/portal-cors/index.js'
 import { meApplicationRoutes } from './me-applications.js'
@@ -53,3 +54,4 @@ export const meRoutes = new Hono<AppEnv>()
   .route('/applications', meApplicationRoutes)
   .route('/contracts', meContractRoutes)
   .route('/company', meCompanyRoutes)
+  .route('/processes', meProcessRoutes)
