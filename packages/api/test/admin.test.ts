@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Api, setupApi } from './harness.js'
-import { admin, login } from './helpers.js'
+import { admin, login, otherOrganisation } from './helpers.js'
 
 let api: Api
 beforeEach(async () => {
@@ -148,5 +148,20 @@ describe('admin companies, profiles, contacts, audit', () => {
     })
     const res = await admin(api, 'GET', '/audit')
     expect(res.body.items.map((e: { action: string }) => e.action)).toEqual(['login.failed', 'login'])
+  })
+})
+
+describe('admin outbox behind the API key', () => {
+  it('lists only the organisation’s own mails', async () => {
+    await api.call('POST', '/v1/portals/acme-services/forgot-password', {
+      body: { email: api.seed.login.email },
+    })
+    const other = await otherOrganisation(api)
+    await api.call('POST', '/v1/portals/other-portal/forgot-password', { body: { email: 'olga@other.test' } })
+    const mine = await admin(api, 'GET', '/outbox')
+    expect(mine.body.items.map((m: { to: string }) => m.to)).toEqual([api.seed.login.email])
+    const theirs = await admin(api, 'GET', '/outbox', undefined, other.key)
+    expect(theirs.body.items.map((m: { to: string }) => m.to)).toEqual(['olga@other.test'])
+    expect((await api.call('GET', '/v1/admin/outbox')).status).toBe(401)
   })
 })

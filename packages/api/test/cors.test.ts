@@ -83,3 +83,14 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
   })
 })
+
+describe('security headers', () => {
+  it('are on every answer, problems included', async () => {
+    for (const path of ['/v1/portals/acme-services', '/v1/me', '/v1/nope']) {
+      const res = await api.app.request(path)
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN')
+      expect(res.headers.get('strict-transport-security'), path).toContain('max-age=')
+    }
+  })
+})
