@@ -182,12 +182,68 @@ describe('application detail', () => {
 describe('new application', () => {
   it('explains a forbidden duplicate instead of hiding the process', async () => {
     serveApplications([a2])
+    server.use(
+      http.get(`${API}/v1/me/processes`, () =>
+        HttpResponse.json({
+          items: [
+            { ...kyc, blocked: 'duplicate' },
+            { ...incident, blocked: null },
+          ],
+        }),
+      ),
+    )
     const { view } = await loggedIn()
     fireEvent.click(await view.findByRole('button', { name: 'New application' }))
     const blocked = await view.findByRole('button', { name: 'Verify your identity' })
     expect(blocked.getAttribute('aria-disabled')).toBe('true')
     expect(view.getByText('You already have an application for this process.')).toBeTruthy()
     expect(view.getByRole('button', { name: 'Report an incident' }).getAttribute('aria-disabled')).toBeNull()
+  })
+
+  it('says when the portal takes no further application, and offers authorized processes', async () => {
+    serveApplications([a2])
+    const loan = {
+      id: 'p9',
+      slug: 'loan',
+      name: 'Apply for a loan',
+      allowDuplicates: true,
+      form: { fields: [] },
+    }
+    server.use(
+      http.get(`${API}/v1/me/processes`, () =>
+        HttpResponse.json({
+          items: [
+            { ...kyc, blocked: 'no-new' },
+            { ...incident, blocked: 'no-new' },
+            { ...loan, blocked: null },
+          ],
+        }),
+      ),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'New application' }))
+    fireEvent.click(await view.findByRole('button', { name: 'Apply for a loan' }))
+    expect(await view.findByRole('heading', { name: 'New application: Apply for a loan' })).toBeTruthy()
+    expect(view.queryByRole('button', { name: 'Verify your identity' })).toBeNull()
+  })
+
+  it('explains that no further application may be started', async () => {
+    serveApplications([a2])
+    server.use(
+      http.get(`${API}/v1/me/processes`, () =>
+        HttpResponse.json({
+          items: [
+            { ...kyc, blocked: 'no-new' },
+            { ...incident, blocked: 'no-new' },
+          ],
+        }),
+      ),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(await view.findByRole('button', { name: 'New application' }))
+    expect(
+      await view.findByText('This portal does not allow further applications: follow your current one.'),
+    ).toBeTruthy()
   })
 
   it('retries a failed creation with the same Idempotency-Key, so only one application exists', async () => {

@@ -20,4 +20,7 @@ export const server = setupServer(
   http.get(`${API}/v1/portals/acme-onboarding`, () => HttpResponse.json(singlePortal)),
   http.get(`${API}/v1/portals/acme-closed`, () => HttpResponse.json(closedPortal)),
   http.get(`${API}/v1/me`, () => HttpResponse.json(me)),
+  http.get(`${API}/v1/me/processes`, () =>
+    HttpResponse.json({ items: multiPortal.processes.map((p) => ({ ...p, blocked: null })) }),
+  ),
 )

@@ -230,6 +230,28 @@ describe('forgot, reset and invitation', () => {
     expect(sent).toEqual({ token: 'tok123', password: 'a brand new one' })
   })
 
+  it('reads an invitation from the link the API e-mails (fragment), leaving links for other portals alone', async () => {
+    history.replaceState(null, '', '/client-area#portico-invitation=inv1&portal=acme-services')
+    const other = renderPortal('acme-closed')
+    expect(await other.view.findByRole('heading', { name: 'Log in' })).toBeTruthy()
+    expect(location.hash).toBe('#portico-invitation=inv1&portal=acme-services')
+    let sent: unknown
+    server.use(
+      http.post(`${API}/v1/portals/acme-services/accept-invitation`, async ({ request }) => {
+        sent = await request.json()
+        return HttpResponse.json(session('a1'))
+      }),
+    )
+    landOn('a1')
+    const { view } = renderPortal('acme-services')
+    expect(await view.findByRole('heading', { name: 'Accept your invitation' })).toBeTruthy()
+    expect(location.hash).toBe('')
+    fireEvent.input(view.getByLabelText('Password'), { target: { value: 'my first password' } })
+    fireEvent.click(view.getByRole('button', { name: 'Activate my account' }))
+    expect(await view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
+    expect(sent).toEqual({ token: 'inv1', password: 'my first password' })
+  })
+
   it('shows an expired invitation clearly', async () => {
     history.replaceState(null, '', '/client-area?portico_invite=old')
     server.use(

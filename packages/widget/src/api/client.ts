@@ -19,6 +19,7 @@ import type {
   RegisterBody,
   ResetPasswordBody,
   Session,
+  StartableList,
 } from '@portico/schema'
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
 import { HttpError, NetworkError, TimeoutError } from './errors.js'
@@ -93,6 +94,7 @@ export function createClient(options: ClientOptions) {
     logout: () => call(() => http.post('me/logout')),
     me: () => get<MeDetail>('me'),
     applications: () => get<ApplicationList>('me/applications'),
+    startable: () => get<StartableList>('me/processes'),
     application: (id: string) => get<ApplicationDetail>(app(id)),
     createApplication: (body: CreateApplicationBody, key: string) =>
       post<ApplicationDetail>('me/applications', body, { 'idempotency-key': key }),

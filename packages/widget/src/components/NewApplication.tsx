@@ -8,7 +8,7 @@ import { SubmitButton } from './SubmitButton.js'
 /** A further application of a process, its form generated from the process's definition. */
 export function NewApplication({ process: slug }: { process: string }) {
   const { t, model } = useWidget()
-  const process = model.config.value?.processes.find((p) => p.slug === slug)
+  const process = model.findProcess(slug)
   if (!process) return <p class="muted">{t('error.not-found')}</p>
   const form = model.processForm(process)
   return (

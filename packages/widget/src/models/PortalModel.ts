@@ -12,6 +12,7 @@ import type {
   RegisterBody,
   ResetPasswordBody,
   Session,
+  StartableList,
 } from '@portico/schema'
 import { batch, computed, signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
@@ -58,12 +59,6 @@ export interface PortalModelOptions {
   timeout?: number
 }
 
-/** Whether a contact may start a process, and why not. */
-export interface Startable {
-  process: PublicProcess
-  reason: 'duplicate' | 'no-new' | null
-}
-
 /** State and actions of one mounted portal: config, route, session and what the contact sees. */
 export class PortalModel {
   readonly config = signal<PortalConfig | null>(null)
@@ -79,6 +74,8 @@ export class PortalModel {
   readonly t: Translate
   readonly applications: Resource<ApplicationList>
   readonly contracts: Resource<ContractList>
+  /** What the logged-in contact may start: the portal's and their authorized processes. */
+  readonly startable: Resource<StartableList>
   readonly login: FormModel<{ email: string; password: string }, LoginBody>
   readonly register: FormModel<{ name: string; email: string; password: string }, RegisterBody>
   readonly forgot: FormModel<{ email: string }, ForgotPasswordBody>
@@ -169,6 +166,7 @@ export class PortalModel {
     )
     this.applications = new Resource(async () => (await this.client()).applications(), intercept)
     this.contracts = new Resource(async () => (await this.client()).contracts(), intercept)
+    this.startable = new Resource(async () => (await this.client()).startable(), intercept)
   }
 
   /** The HTTP client, loaded on first use so ky stays out of the first view. */
@@ -221,7 +219,7 @@ export class PortalModel {
       })
       return
     }
-    const link = urlTokens()
+    const link = urlTokens(this.options.portal)
     if (link) {
       this.route.value = link
       return
@@ -249,6 +247,7 @@ export class PortalModel {
       this.route.value = route
     })
     if (route.name === 'contracts') void this.contracts.load()
+    if (route.name === 'picker' && this.session.value) void this.startable.load()
     if (route.name === 'contract') {
       this.events.emit('contract:opened', { contractId: route.id })
       void this.contract(route.id).load()
@@ -261,20 +260,12 @@ export class PortalModel {
     this.navigate(this.session.value ? { name: 'new', process: process.slug } : { name: 'register' })
   }
 
-  /** The processes a logged-in contact sees in the picker, with why one cannot be started. */
-  startable(): Startable[] {
-    const config = this.config.value
-    const mine = this.applications.data.value?.items ?? []
-    if (!config) return []
-    return config.processes.map((process) => ({
-      process,
-      reason:
-        !config.allowNewApplications && mine.length > 0
-          ? 'no-new'
-          : !process.allowDuplicates && mine.some((a) => a.process.id === process.id)
-            ? 'duplicate'
-            : null,
-    }))
+  /** A process by slug: one of the portal's, or one the contact is authorized to start. */
+  findProcess(slug: string): PublicProcess | undefined {
+    return (
+      this.config.value?.processes.find((p) => p.slug === slug) ??
+      this.startable.data.value?.items.find((p) => p.slug === slug)
+    )
   }
 
   /** The form of a process, with its draft. */
@@ -460,6 +451,7 @@ export class PortalModel {
       this.session.value = null
       this.me.value = null
       this.applications.data.value = undefined
+      this.startable.data.value = undefined
       this.contracts.data.value = undefined
     })
   }

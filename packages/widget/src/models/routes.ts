@@ -14,25 +14,37 @@ export type Route =
   | { name: 'contract'; id: string }
   | { name: 'company' }
 
-/** The query parameters of the e-mailed links, e.g. `https://host.example/portal?portico_invite=…`. */
-export const LINK_PARAMS = { invite: 'portico_invite', reset: 'portico_reset' } as const
+/**
+ * How e-mailed links carry their token: in the fragment (`#portico-invitation=…&portal=…`, as the
+ * API writes them: browsers never send fragments to servers), or as a query parameter
+ * (`?portico_invite=…`, `?portico_reset=…`) for links written by hand.
+ */
+const LINKS = [
+  { route: 'invite', hash: 'portico-invitation', query: 'portico_invite' },
+  { route: 'reset', hash: 'portico-reset', query: 'portico_reset' },
+] as const
 
 /**
  * Reads an invitation or password-reset token from the host page's address, then removes it from
- * the address bar (and so from history and from referrers) without reloading the page.
+ * the address bar (and so from history and from referrers) without reloading the page. A link
+ * naming another portal is left for that portal's widget.
  */
-export function urlTokens(): Route | null {
+export function urlTokens(portal: string): Route | null {
   const location = globalThis.location
   if (!location) return null
   const url = new URL(location.href)
-  for (const name of ['invite', 'reset'] as const) {
-    const token = url.searchParams.get(LINK_PARAMS[name])
+  const hash = new URLSearchParams(url.hash.slice(1))
+  const forOther = hash.has('portal') && hash.get('portal') !== portal
+  for (const link of LINKS) {
+    const fromHash = forOther ? null : hash.get(link.hash)
+    const token = fromHash ?? url.searchParams.get(link.query)
     if (!token) continue
-    url.searchParams.delete(LINK_PARAMS[name])
+    if (fromHash) url.hash = ''
+    else url.searchParams.delete(link.query)
     try {
       history.replaceState(history.state, '', url.href)
     } catch {}
-    return { name, token }
+    return { name: link.route, token }
   }
   return null
 }
