@@ -207,3 +207,22 @@ describe('register with data, tags and source', () => {
     expect((await api.call('GET', `/v1/me/applications/${created.body.id}`, { token })).status).toBe(404)
   })
 })
+
+describe('GET /v1/me/processes', () => {
+  it('offers what the contact may start now: portal processes by the portal rules, plus authorized ones', async () => {
+    const slugs = async () =>
+      (await api.call('GET', '/v1/me/processes', { token })).body.items.map((p: { slug: string }) => p.slug)
+    expect(await slugs()).toEqual(['kyc', 'incident', 'business-account'])
+    const portals = await admin(api, 'GET', '/portals')
+    const services = portals.body.items.find((p: { slug: string }) => p.slug === 'acme-services')
+    await admin(api, 'PATCH', `/portals/${services.id}`, {
+      processes: [{ process: 'kyc', allowDuplicates: false }, { process: 'incident' }],
+    })
+    expect(await slugs()).toEqual(['incident'])
+    const loan = await admin(api, 'POST', '/processes', { slug: 'loan', name: 'Loan' })
+    const me = await api.call('GET', '/v1/me', { token })
+    await admin(api, 'PATCH', `/contacts/${me.body.id}`, { authorizedProcesses: [loan.body.id] })
+    await admin(api, 'PATCH', `/portals/${services.id}`, { allowNewApplications: false })
+    expect(await slugs()).toEqual(['loan'])
+  })
+})

@@ -1,4 +1,9 @@
-import { type ApplicationSource, type FormDefinition, validateFormData } from '@portico/schema'
+import {
+  type ApplicationSource,
+  type FormDefinition,
+  type PublicProcess,
+  validateFormData,
+} from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { contactProcessIds, insertApplication } from '../data/applications.js'
 import { parseJson } from '../data/json.js'
@@ -74,7 +79,8 @@ export async function startApplication(
   const process = await resolveProcess(db, portal, contact, input.process)
   if (!process) throw invalid([{ field: 'process', message: 'Choose one of the processes of this portal' }])
   const existing = await contactProcessIds(db, contact.id)
-  if (process.onPortal && existing.length > 0 && !portal.allowNewApplications) {
+  const authorized = parseJson<string[]>(contact.authorizedProcesses, []).includes(process.id)
+  if (!authorized && existing.length > 0 && !portal.allowNewApplications) {
     throw new ApiError(403, 'New applications are not allowed', {
       detail: 'This portal does not let you start another application. Open your existing one instead.',
       type: 'new-applications-closed',
@@ -108,4 +114,39 @@ export async function startApplication(
     tags: [...new Set([...portal.tags, ...(input.tags ?? [])])],
     source,
   })
+}
+
+/**
+ * The processes the contact may start now on this portal, by the same rules as
+ * {@link startApplication}: what the widget offers behind "New application".
+ */
+export async function startableProcesses(
+  db: Kysely<Database>,
+  portal: PortalRecord,
+  contact: Starter,
+): Promise<PublicProcess[]> {
+  const existing = await contactProcessIds(db, contact.id)
+  const authorized = parseJson<string[]>(contact.authorizedProcesses, [])
+  const portalOpen = existing.length === 0 || portal.allowNewApplications
+  const items: PublicProcess[] = portal.processes
+    .filter((p) => portalOpen || authorized.includes(p.id))
+    .filter((p) => p.allowDuplicates || !existing.includes(p.id))
+    .map(({ id, slug, name, form, allowDuplicates }) => ({ id, slug, name, form, allowDuplicates }))
+  const extra = authorized.filter((id) => !portal.processes.some((p) => p.id === id))
+  if (extra.length === 0) return items
+  const rows = await db
+    .selectFrom('processes')
+    .select(['id', 'slug', 'name', 'form'])
+    .where('organisation_id', '=', contact.organisationId)
+    .where('id', 'in', extra)
+    .orderBy('name')
+    .execute()
+  const forms = rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    form: parseJson<FormDefinition>(r.form, { fields: [] }),
+    allowDuplicates: true,
+  }))
+  return [...items, ...forms]
 }
