@@ -90,6 +90,17 @@ describe('POST /v1/me/applications', () => {
     const closed = await create({ process: 'incident' })
     expect(closed.status).toBe(403)
     expect(closed.body.type).toBe('urn:portico:problem:new-applications-closed')
+    // A portal process that is also authorized for the contact stays open to them.
+    const incident = services.processes.find((p: { slug: string }) => p.slug === 'incident')
+    await admin(api, 'PATCH', `/contacts/${me.body.id}`, {
+      authorizedProcesses: [process.body.id, incident.id],
+    })
+    expect((await create({ process: 'incident' })).status).toBe(201)
+    const offered = await api.call('GET', '/v1/me/processes', { token })
+    const blocked = Object.fromEntries(
+      offered.body.items.map((p: { slug: string; blocked: string | null }) => [p.slug, p.blocked]),
+    )
+    expect(blocked).toMatchObject({ incident: null, kyc: 'no-new', loan: null })
   })
 
   it('refuses a forbidden duplicate with a clear 409', async () => {
@@ -205,24 +216,5 @@ describe('register with data, tags and source', () => {
     const after = await api.call('GET', '/v1/me/applications', { token })
     expect(after.body.items.map((a: { id: string }) => a.id)).not.toContain(created.body.id)
     expect((await api.call('GET', `/v1/me/applications/${created.body.id}`, { token })).status).toBe(404)
-  })
-})
-
-describe('GET /v1/me/processes', () => {
-  it('offers what the contact may start now: portal processes by the portal rules, plus authorized ones', async () => {
-    const slugs = async () =>
-      (await api.call('GET', '/v1/me/processes', { token })).body.items.map((p: { slug: string }) => p.slug)
-    expect(await slugs()).toEqual(['kyc', 'incident', 'business-account'])
-    const portals = await admin(api, 'GET', '/portals')
-    const services = portals.body.items.find((p: { slug: string }) => p.slug === 'acme-services')
-    await admin(api, 'PATCH', `/portals/${services.id}`, {
-      processes: [{ process: 'kyc', allowDuplicates: false }, { process: 'incident' }],
-    })
-    expect(await slugs()).toEqual(['incident'])
-    const loan = await admin(api, 'POST', '/processes', { slug: 'loan', name: 'Loan' })
-    const me = await api.call('GET', '/v1/me', { token })
-    await admin(api, 'PATCH', `/contacts/${me.body.id}`, { authorizedProcesses: [loan.body.id] })
-    await admin(api, 'PATCH', `/portals/${services.id}`, { allowNewApplications: false })
-    expect(await slugs()).toEqual(['loan'])
   })
 })

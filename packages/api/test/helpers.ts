@@ -28,7 +28,7 @@ export async function upload(
   api: Api,
   path: string,
   token: string,
-  file: { name: string; type: string; bytes: Uint8Array | string },
+  file: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> | string },
   field?: string,
 ): Promise<CallResult> {
   const form = new FormData()

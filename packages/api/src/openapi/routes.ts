@@ -84,7 +84,6 @@ export const ROUTES: RouteDoc[] = [
     response: s.Session,
   }),
   me('get', '', 'The logged-in contact', { response: s.MeDetail }),
-  me('get', '/processes', 'The processes I may start now on this portal, with their forms'),
   me('post', '/logout', 'End this session', { status: 204 }),
   me('post', '/logout-everywhere', 'End every session of this contact', { status: 204 }),
   me('get', '/applications', 'My applications, most recent first', { response: s.ApplicationList }),

@@ -1,15 +1,12 @@
-import type { MeDetail, PublicProcess } from '@portico/schema'
+import type { MeDetail } from '@portico/schema'
 import { Hono } from 'hono'
-import { accessOf, requireModule, visibleFields } from '../access.js'
+import { accessOf, visibleFields } from '../access.js'
 import { deleteContactSessions, findContact } from '../data/contacts.js'
 import { parseJson } from '../data/json.js'
-import { findPortalById } from '../data/portals.js'
 import { deleteSession } from '../data/sessions.js'
 import type { AppEnv } from '../env.js'
-import { ApiError } from '../errors.js'
 import { bearerAuth } from '../middleware/auth/index.js'
 import { assertOrigin } from '../middleware/portal-cors/index.js'
-import { startableProcesses } from '../services/start-application.js'
 import { meApplicationRoutes } from './me-applications.js'
 import { meCompanyRoutes } from './me-company.js'
 import { meContractRoutes } from './me-contracts.js'
@@ -45,23 +42,6 @@ export const meRoutes = new Hono<AppEnv>()
       fields: visibleFields(access, 'contact', { name, email, phone: contact?.phone ?? null }),
     }
     return c.json(body)
-  })
-  .get('/processes', async (c) => {
-    requireModule(c.var.session, 'applications')
-    const { db, session } = c.var
-    const [portal, contact] = await Promise.all([
-      findPortalById(db, session.portalId),
-      findContact(db, session.contactId),
-    ])
-    if (!portal || !contact) throw new ApiError(401, 'Session expired', { type: 'unauthenticated' })
-    const items: PublicProcess[] = await startableProcesses(db, portal, {
-      id: contact.id,
-      organisationId: contact.organisation_id,
-      companyId: contact.company_id,
-      locale: contact.locale,
-      authorizedProcesses: contact.authorized_processes,
-    })
-    return c.json({ items })
   })
   .post('/logout', async (c) => {
     await deleteSession(c.var.db, c.var.session.sessionId)

@@ -115,38 +115,3 @@ export async function startApplication(
     source,
   })
 }
-
-/**
- * The processes the contact may start now on this portal, by the same rules as
- * {@link startApplication}: what the widget offers behind "New application".
- */
-export async function startableProcesses(
-  db: Kysely<Database>,
-  portal: PortalRecord,
-  contact: Starter,
-): Promise<PublicProcess[]> {
-  const existing = await contactProcessIds(db, contact.id)
-  const authorized = parseJson<string[]>(contact.authorizedProcesses, [])
-  const portalOpen = existing.length === 0 || portal.allowNewApplications
-  const items: PublicProcess[] = portal.processes
-    .filter((p) => portalOpen || authorized.includes(p.id))
-    .filter((p) => p.allowDuplicates || !existing.includes(p.id))
-    .map(({ id, slug, name, form, allowDuplicates }) => ({ id, slug, name, form, allowDuplicates }))
-  const extra = authorized.filter((id) => !portal.processes.some((p) => p.id === id))
-  if (extra.length === 0) return items
-  const rows = await db
-    .selectFrom('processes')
-    .select(['id', 'slug', 'name', 'form'])
-    .where('organisation_id', '=', contact.organisationId)
-    .where('id', 'in', extra)
-    .orderBy('name')
-    .execute()
-  const forms = rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    name: r.name,
-    form: parseJson<FormDefinition>(r.form, { fields: [] }),
-    allowDuplicates: true,
-  }))
-  return [...items, ...forms]
-}

@@ -16,6 +16,7 @@ export async function startableProcesses(
   contact: { id: string; organisationId: string; authorizedProcesses: string },
 ): Promise<StartableProcess[]> {
   const existing = await contactProcessIds(db, contact.id)
+  const authorizedIds = parseJson<string[]>(contact.authorizedProcesses, [])
   const onPortal: StartableProcess[] = portal.processes.map((p) => ({
     id: p.id,
     slug: p.slug,
@@ -23,14 +24,14 @@ export async function startableProcesses(
     form: p.form,
     allowDuplicates: p.allowDuplicates,
     blocked:
-      existing.length > 0 && !portal.allowNewApplications
+      existing.length > 0 && !portal.allowNewApplications && !authorizedIds.includes(p.id)
         ? 'no-new'
         : !p.allowDuplicates && existing.includes(p.id)
           ? 'duplicate'
           : null,
   }))
   const seen = new Set(onPortal.map((p) => p.id))
-  const authorized = parseJson<string[]>(contact.authorizedProcesses, []).filter((id) => !seen.has(id))
+  const authorized = authorizedIds.filter((id) => !seen.has(id))
   if (authorized.length === 0) return onPortal
   const rows = await db
     .selectFrom('processes')
