@@ -1,9 +1,4 @@
-import {
-  type ApplicationSource,
-  type FormDefinition,
-  type PublicProcess,
-  validateFormData,
-} from '@portico/schema'
+import { type ApplicationSource, type FormDefinition, validateFormData } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { contactProcessIds, insertApplication } from '../data/applications.js'
 import { parseJson } from '../data/json.js'
