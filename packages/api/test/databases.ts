@@ -33,6 +33,25 @@ async function onServer<T>(adminUrl: string, run: (client: pg.Client) => Promise
   }
 }
 
+// Database names are quoted into DDL, which takes no parameters: only [a-z0-9_] ever goes there.
+const SAFE_NAME = /^[a-z0-9_]+$/
+
+function uniqueName(prefix: string): string {
+  return `${prefix}_${process.pid}_${randomBytes(6).toString('hex')}`
+}
+
+function postgresAdminUrl(env: NodeJS.ProcessEnv): string {
+  return /^postgres(ql)?:\/\//.test(env.TEST_DATABASE_URL ?? '')
+    ? (env.TEST_DATABASE_URL as string)
+    : DEFAULT_TEST_POSTGRES
+}
+
+function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function dropDatabase(client: pg.Client, name: string): Promise<void> {
@@ -54,7 +73,10 @@ async function dropDatabase(client: pg.Client, name: string): Promise<void> {
  * Creates an empty, uniquely named database: a temporary SQLite file, or a new database on the
  * PostgreSQL server of `TEST_DATABASE_URL` (default {@link DEFAULT_TEST_POSTGRES}).
  */
-export async function createScratchDatabase(env: NodeJS.ProcessEnv = process.env): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { template?: string | undefined } = {},
+): Promise<ScratchDatabase> {
   if (testDatabaseKind(env) === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'portico-api-'))
     return {
@@ -62,16 +84,33 @@ export async function createScratchDatabase(env: NodeJS.ProcessEnv = process.env
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     }
   }
-  const adminUrl = /^postgres(ql)?:\/\//.test(env.TEST_DATABASE_URL ?? '')
-    ? (env.TEST_DATABASE_URL as string)
-    : DEFAULT_TEST_POSTGRES
-  // Only [a-z0-9_]: the name is safe to quote into DDL, which takes no parameters.
-  const name = `portico_test_${process.pid}_${randomBytes(6).toString('hex')}`
-  await onServer(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`))
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
+  const adminUrl = postgresAdminUrl(env)
+  const name = uniqueName('portico_test')
+  // Cloning a migrated template skips running every migration for every test.
+  const from = options.template && SAFE_NAME.test(options.template) ? ` TEMPLATE "${options.template}"` : ''
+  await onServer(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"${from}`))
   return {
-    url: url.toString(),
+    url: databaseUrl(adminUrl, name),
     drop: () => onServer(adminUrl, (client) => dropDatabase(client, name)),
   }
+}
+
+/**
+ * Creates a migrated PostgreSQL database for {@link createScratchDatabase} to clone, calling
+ * `migrate` on it; the global setup makes one per test run.
+ */
+export async function createPostgresTemplate(
+  migrate: (url: string) => Promise<void>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ name: string; drop(): Promise<void> }> {
+  const adminUrl = postgresAdminUrl(env)
+  const name = uniqueName('portico_template')
+  await onServer(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`))
+  try {
+    await migrate(databaseUrl(adminUrl, name))
+  } catch (error) {
+    await onServer(adminUrl, (client) => dropDatabase(client, name))
+    throw error
+  }
+  return { name, drop: () => onServer(adminUrl, (client) => dropDatabase(client, name)) }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { inject } from 'vitest'
 import {
   type AppOptions,
   createApp,
@@ -51,7 +52,7 @@ export interface Api {
  * PostgreSQL database when `PORTICO_TEST_DATABASE=postgres` (see `./databases.ts`). `close()` drops it.
  */
 export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
-  const scratch = await createScratchDatabase()
+  const scratch = await createScratchDatabase(process.env, { template: inject('postgresTemplate') })
   const db: Db = await openDatabase(scratch.url)
   await migrateToLatest(db.kysely as never)
   const uploads = mkdtempSync(join(tmpdir(), 'portico-uploads-'))
