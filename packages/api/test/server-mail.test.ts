@@ -26,7 +26,7 @@ describe('startServer', () => {
         data: { name: 'Ada', process: 'KYC' },
       } as const
       await enqueueMail(writer.kysely, mail)
-      for (let i = 0; i < 150 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20))
+      for (let i = 0; i < 500 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 20))
       expect(smtp.received.map((m) => m.to)).toEqual([['ada@example.com']])
 
       await server.close()
