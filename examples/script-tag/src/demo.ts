@@ -5,10 +5,20 @@ import { migrateToLatest, openDatabase, seedDemo, startServer } from '@portico/a
 import { serveStatic } from './static.js'
 
 const require = createRequire(import.meta.url)
-const here = dirname(fileURLToPath(import.meta.url))
+const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** The folder with the built loader and widget chunks. */
 export const loaderDist = dirname(require.resolve('@portico/loader/portico.js'))
+
+/** Where each example is served: the script-tag site at `/`, the others beside it. */
+export const EXAMPLE_PATHS = { site: '/', landing: '/landing/', spa: '/spa/' } as const
+
+/** The pages served with a strict Content-Security-Policy (and the API allowed to connect). */
+export const STRICT_CSP_PAGES = ['/csp.html']
+
+/** The strict policy of {@link STRICT_CSP_PAGES}: no inline script or style, nothing but this origin and the API. */
+export const strictCsp = (apiUrl: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${apiUrl}`
 
 /** Options of {@link startDemo}. */
 export interface DemoOptions {
@@ -20,7 +30,12 @@ export interface DemoOptions {
   pagePort?: number
 }
 
-/** Starts the API on a seeded database and serves the example page that embeds the portal. */
+/**
+ * Starts the API on a seeded database and serves every example on one port: the script-tag site
+ * at `/`, the landing page at `/landing/`, the SPA's build at `/spa/`, and the loader with the
+ * widget chunks at `/portico/`. Pages say `http://127.0.0.1:8787` for the API; it is rewritten to
+ * the running API's address.
+ */
 export async function startDemo(options: DemoOptions) {
   const db = await openDatabase(options.databaseUrl)
   await migrateToLatest(db.kysely as never)
@@ -29,8 +44,16 @@ export async function startDemo(options: DemoOptions) {
   const api = await startServer({ databaseUrl: options.databaseUrl, port: options.apiPort ?? 0 })
   const page = await serveStatic({
     port: options.pagePort ?? 0,
-    mounts: { '/': join(here, '..', 'public'), '/portico/': loaderDist },
+    mounts: {
+      [EXAMPLE_PATHS.site]: join(examples, 'script-tag', 'public'),
+      [EXAMPLE_PATHS.landing]: join(examples, 'landing-page', 'public'),
+      [EXAMPLE_PATHS.spa]: join(examples, 'spa', 'dist'),
+      '/portico/': loaderDist,
+    },
+    spa: [EXAMPLE_PATHS.spa],
     html: (html) => html.replaceAll('http://127.0.0.1:8787', api.url),
+    headers: (path): Record<string, string> =>
+      STRICT_CSP_PAGES.includes(path) ? { 'content-security-policy': strictCsp(api.url) } : {},
   })
   return {
     seed,

@@ -7,10 +7,12 @@ const demo = await startDemo({
 })
 console.log(`
   Portico demo
-  Host page:  ${demo.pageUrl}/
-  API:        ${demo.apiUrl}
-  Demo login: ${demo.seed.login.email} / ${demo.seed.login.password}
-  Portals:    ${demo.seed.portals.multi} (on the page), ${demo.seed.portals.single}
+  Script-tag site:  ${demo.pageUrl}/  (inline portal; also /hostile.html and /csp.html)
+  Landing page:     ${demo.pageUrl}/landing/?utm_source=newsletter&utm_medium=email&utm_campaign=spring
+  SPA (npm mount):  ${demo.pageUrl}/spa/
+  API:              ${demo.apiUrl}
+  Demo login:       ${demo.seed.login.email} / ${demo.seed.login.password}
+  Portals:          ${demo.seed.portals.multi}, ${demo.seed.portals.single}
 
   Press Ctrl+C to stop.
 `)

@@ -8,6 +8,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.svg': 'image/svg+xml',
 }
 
 /** Options of {@link serveStatic}. */
@@ -16,8 +17,10 @@ export interface StaticOptions {
   mounts: Record<string, string>
   /** Rewrites HTML before it is sent, e.g. to point `data-api` at the running API. */
   html?: (html: string) => string
-  /** Extra headers on every answer (a CSP, say). */
-  headers?: Record<string, string>
+  /** Extra headers of an answer, by URL path (a CSP on one page, say). */
+  headers?: (path: string) => Record<string, string>
+  /** URL prefixes of single-page apps: a path below one that names no file gets the app's index.html. */
+  spa?: string[]
   port?: number
 }
 
@@ -27,7 +30,9 @@ export async function serveStatic(options: StaticOptions): Promise<{ url: string
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
     const mount = mounts.find(([prefix]) => path.startsWith(prefix))
-    const file = mount ? normalize(join(mount[1], path.slice(mount[0].length) || 'index.html')) : ''
+    const route =
+      mount && options.spa?.includes(mount[0]) && !extname(path) ? '' : path.slice(mount?.[0].length ?? 0)
+    const file = mount ? normalize(join(mount[1], route || 'index.html')) : ''
     // Refuse anything outside the mounted folder (`..` in the path).
     if (!mount || !file.startsWith(normalize(mount[1]) + sep)) {
       response.writeHead(404).end('Not found')
@@ -43,7 +48,7 @@ export async function serveStatic(options: StaticOptions): Promise<{ url: string
         'content-type': type,
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         'access-control-allow-origin': '*',
-        ...options.headers,
+        ...options.headers?.(path),
       })
       response.end(body)
     } catch {

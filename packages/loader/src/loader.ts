@@ -20,7 +20,20 @@ const queue: Queue =
     queue.q ||= []
     queue.q.push(args)
   }
-host.portico = queue
+if (!host.portico) {
+  host.portico = queue
+  // Entry points clicked before the widget has taken over are queued as `open` commands; once
+  // the real function has replaced the queue, the listener removes itself.
+  const early = (event: Event) => {
+    const entry = (event.target as Element).closest?.('[data-portico-open]')
+    if (host.portico !== queue) document.removeEventListener('click', early)
+    else if (entry) {
+      event.preventDefault()
+      queue('open', entry)
+    }
+  }
+  document.addEventListener('click', early)
+}
 
 // Retries once: a second request often gets through a flaky network. A failed module import is
 // remembered by the browser, so the retry asks for a distinct URL.

@@ -108,14 +108,16 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
   const properties = themeProperties(options.theme)
   if (options.height) properties['--portico-height'] = options.height
   const container = createContainer(mode === 'inline' ? target : document.body, mode, properties)
-  const offReady = events.on('ready', () => {
-    const config = model.config.value
-    const wanted = modelOptions.process
-    if (wanted && config && !config.processes.some((p) => p.slug === wanted)) unknownProcess(config, wanted)
-  })
   let destroyed = false
   let panel: Panel | null = null
   let opening = false
+  const offReady = events.on('ready', () => {
+    const config = model.config.value
+    const title = config?.theme.title ?? config?.name
+    if (title) panel?.dialog.setAttribute('aria-label', title)
+    const wanted = modelOptions.process
+    if (wanted && config && !config.processes.some((p) => p.slug === wanted)) unknownProcess(config, wanted)
+  })
   // The dialog's code stays out of the first view: inline portals never need it.
   if (mode !== 'inline')
     import('./embed/panel.js').then(

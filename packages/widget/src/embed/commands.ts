@@ -1,3 +1,4 @@
+import type { PorticoEventMap, PorticoListener } from '../events.js'
 import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
 import { defineElement } from './element.js'
 import type { EmbedInit } from './page.js'
@@ -17,8 +18,12 @@ interface Embedded {
   options: MountOptions & { mode: Mode }
 }
 
+type Subscription = [event: keyof PorticoEventMap, listener: PorticoListener<keyof PorticoEventMap>]
+
 interface Page {
   portals: Map<string, Embedded>
+  /** Listeners added with `portico('on', …)`, per portal, so modal companions get them too. */
+  subscriptions: Map<string, Set<Subscription>>
   /** Modal companions of inline portals, opened by entry points. */
   modals: Map<string, PorticoHandle>
   first: string
@@ -64,6 +69,7 @@ function panel(current: Page, slug: string): PorticoHandle {
     const base = (embedded ?? current.portals.get(current.first))?.options
     modal = mount(document.body, { ...base, portal: slug, api: base?.api ?? '', mode: 'modal' })
     current.modals.set(slug, modal)
+    for (const [event, listener] of current.subscriptions.get(slug) ?? []) modal.on(event, listener)
   }
   return modal
 }
@@ -84,30 +90,51 @@ const entryPointOf = (event: Event) =>
 
 /** Runs one command; a failing command is reported and the next one still runs. */
 function run(current: Page, args: ArrayLike<unknown>): unknown {
-  const [command, first, second] = Array.from(args) as [unknown, { portal?: string } | undefined, unknown]
+  const [command, first, second, third] = Array.from(args)
   try {
-    const slug =
-      (command === 'on' ? (second as { portal?: string } | undefined)?.portal : first?.portal) ??
-      current.first
+    // `portico('on', event, listener, { portal })`; every other command takes its options first.
+    const options = ((command === 'on' ? third : first) ?? {}) as { portal?: string }
+    const slug = options.portal ?? current.first
     const embedded = current.portals.get(slug)
     if (command === 'destroy') return destroyPage()
+    // The loader queues entry points clicked before the widget arrived as `open` with the element.
+    if (command === 'open' && first instanceof HTMLElement) return openEntryPoint(current, first)
     if (command === 'open') {
-      const options = (first ?? {}) as { process?: string; tags?: string[] | string }
-      const tags = typeof options.tags === 'string' ? splitTags(options.tags) : (options.tags ?? [])
+      const { process, tags } = options as { process?: string; tags?: string[] | string }
       // An inline portal opens where it is; any other gets its panel.
       const handle = embedded?.options.mode === 'inline' ? embedded.handle : panel(current, slug)
-      return handle.open({ ...(options.process ? { process: options.process } : {}), tags })
+      return handle.open({
+        ...(process ? { process } : {}),
+        tags: typeof tags === 'string' ? splitTags(tags) : (tags ?? []),
+      })
     }
-    if (!embedded)
-      throw new Error(`no portal "${slug}" on this page: add a script tag with data-portal="${slug}"`)
-    if (command === 'close') return embedded.handle.close()
-    if (command === 'on') return embedded.handle.on(first as never, second as never)
+    if (command === 'on') return subscribe(current, slug, [first as never, second as never])
+    if (command === 'close') {
+      embedded?.handle.close()
+      return current.modals.get(slug)?.close()
+    }
     throw new Error(`unknown command ${JSON.stringify(command)}: use "open", "close", "on" or "destroy"`)
   } catch (error) {
     report(
       `portico(${JSON.stringify(command)}) failed: ${error instanceof Error ? error.message : String(error)}`,
     )
     return undefined
+  }
+}
+
+/** Listens to an event of a portal, its modal companion included; returns the unsubscribe function. */
+function subscribe(current: Page, slug: string, subscription: Subscription): () => void {
+  if (typeof subscription[1] !== 'function')
+    throw new Error('the listener must be a function, e.g. portico("on", "ready", (event) => {})')
+  const set = current.subscriptions.get(slug) ?? new Set()
+  current.subscriptions.set(slug, set)
+  set.add(subscription)
+  const offs = [current.portals.get(slug)?.handle, current.modals.get(slug)].map((handle) =>
+    handle?.on(subscription[0], subscription[1]),
+  )
+  return () => {
+    set.delete(subscription)
+    for (const off of offs) off?.()
   }
 }
 
@@ -136,6 +163,7 @@ export function wire(init: EmbedInit, options: MountOptions & { mode: Mode }, ha
   const current: Page = {
     portals: new Map([[options.portal, { handle, options }]]),
     modals: new Map(),
+    subscriptions: new Map(),
     first: options.portal,
     listeners: new AbortController(),
   }

@@ -28,8 +28,8 @@ export function adopt(shadowRoot: ShadowRoot, css: string): void {
 
 /**
  * Builds the `<portico-root>` host with an open shadow root and the theme's custom properties on
- * it, and adds it to `parent`. In inline mode the widget renders straight in the shadow root; the
- * panel of the other modes moves it into a dialog.
+ * it, and adds it to `parent`. In inline mode the widget renders straight in the shadow root; in
+ * the other modes the panel puts it into a dialog.
  */
 export function createContainer(parent: Element, mode: Mode, properties: Record<string, string>): Container {
   const host = document.createElement('portico-root')
@@ -38,7 +38,8 @@ export function createContainer(parent: Element, mode: Mode, properties: Record<
   applyStyles(shadowRoot)
   adopt(shadowRoot, containerCss(mode, '--portico-accent' in properties))
   const root = document.createElement('div')
-  shadowRoot.append(root)
+  // A panel's widget stays detached until its dialog exists, so nothing shows before it opens.
+  if (mode === 'inline') shadowRoot.append(root)
   parent.append(host)
   return { host, shadowRoot, root }
 }
