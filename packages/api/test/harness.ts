@@ -42,6 +42,8 @@ export interface SetupOptions {
 export interface Api {
   app: ReturnType<typeof createApp>
   db: Db
+  /** The database's URL, to open a second connection as another API process would. */
+  url: string
   seed: DemoSeed
   call(method: string, path: string, options?: CallOptions): Promise<CallResult>
   close(): Promise<void>
@@ -77,6 +79,7 @@ export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
 
   return {
     app,
+    url: scratch.url,
     db,
     seed,
     call,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase } from '../src/db/database.js'
 import { enqueueMail } from '../src/mail/outbox.js'
 import { smtpSender } from '../src/mail/sender.js'
 import { createMailWorker, type MailWorkerOptions } from '../src/mail/worker.js'
@@ -149,10 +150,13 @@ describe('mail worker', () => {
         data: { name: `Contact ${i}`, process: 'KYC' },
       })
     }
+    // Two connections, as two API processes would have.
+    const other = await openDatabase(api.url)
     const a = worker({ batchSize: 50 })
-    const b = worker({ batchSize: 50 })
+    const b = worker({ batchSize: 50, db: other.kysely })
     const results = await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()])
     await Promise.all([a.stop(), b.stop()])
+    await other.close()
     expect(results.reduce((sum, r) => sum + r.sent, 0)).toBe(20)
     expect(smtp.received).toHaveLength(20)
     expect(new Set(smtp.received.map((m) => m.to[0])).size).toBe(20)
