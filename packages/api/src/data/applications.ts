@@ -1,5 +1,5 @@
 import type { Application, ApplicationStatus } from '@portico/schema'
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import { reusable } from '../db/reusable.js'
@@ -150,15 +150,64 @@ export function listContactApplications(
   return listApplications(db, { organisationId, contactId })
 }
 
+/** Filters of the staff application list. */
+export interface ApplicationFilter {
+  status?: string
+  contactId?: string
+  /** Process slug or id. */
+  process?: string
+  /** Portal slug. */
+  portal?: string
+  /** Only applications stamped with this tag. */
+  tag?: string
+  /** Only applications created strictly before this ISO time (paging). */
+  before?: string
+}
+
+/** A LIKE pattern matching one tag inside the stored JSON array, exactly. */
+function tagPattern(tag: string): string {
+  return `%${JSON.stringify(tag).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+}
+
+/** How many applications of an organisation carry each tag, most used first. */
+export async function countTags(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: { portal?: string },
+): Promise<{ tag: string; count: number }[]> {
+  let query = db.selectFrom('applications').select('tags').where('organisation_id', '=', organisationId)
+  if (filter.portal) {
+    query = query.where('portal_id', 'in', (eb) =>
+      eb.selectFrom('portals').select('id').where('slug', '=', filter.portal!),
+    )
+  }
+  const counts = new Map<string, number>()
+  for (const row of await query.execute()) {
+    for (const tag of parseJson<string[]>(row.tags, [])) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+  }
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+}
+
 /** All applications of an organisation, most recent first, optionally filtered. */
 export async function listOrgApplications(
   db: Kysely<Database>,
   organisationId: string,
-  filter: { status?: string; contactId?: string; limit: number },
+  filter: ApplicationFilter & { limit: number },
 ): Promise<Application[]> {
   let query = selectApplicationList(db).where('a.organisation_id', '=', organisationId)
   if (filter.status) query = query.where('a.status', '=', filter.status)
   if (filter.contactId) query = query.where('a.contact_id', '=', filter.contactId)
+  if (filter.process)
+    query = query.where((eb) => eb.or([eb('p.slug', '=', filter.process!), eb('p.id', '=', filter.process!)]))
+  if (filter.portal) {
+    query = query.where('a.portal_id', 'in', (eb) =>
+      eb.selectFrom('portals').select('id').where('slug', '=', filter.portal!),
+    )
+  }
+  if (filter.tag) query = query.where(sql<boolean>`a.tags like ${tagPattern(filter.tag)} escape '\\'`)
+  if (filter.before) query = query.where('a.created_at', '<', filter.before)
   const rows = await query
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc')

@@ -132,7 +132,12 @@ export const ROUTES: RouteDoc[] = [
     status: 201,
   }),
   admin('post', '/contracts/{id}/attachments', 'Attach a file to a contract', upload),
-  admin('get', '/applications', 'List applications (?status=&contactId=&limit=)'),
+  admin(
+    'get',
+    '/applications',
+    'List applications (?status=&process=&portal=&tag=&contactId=&before=&limit=)',
+  ),
+  admin('get', '/applications/tags', 'Count applications per tag (?portal=)'),
   admin('get', '/applications/{id}', 'Read an application with notes and attachments'),
   admin('post', '/applications/{id}/status', 'Change the status (mails the contact)', {
     body: { schema: s.StatusChangeInput },

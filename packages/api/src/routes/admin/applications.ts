@@ -1,7 +1,13 @@
 import { APPLICATION_STATUSES, StaffNoteInput, StatusChangeInput } from '@portico/schema'
 import { type Context, Hono } from 'hono'
 import { now } from '../../clock.js'
-import { applicationView, findApplication, listOrgApplications } from '../../data/applications.js'
+import {
+  type ApplicationFilter,
+  applicationView,
+  countTags,
+  findApplication,
+  listOrgApplications,
+} from '../../data/applications.js'
 import { findAttachment, listAttachments } from '../../data/attachments.js'
 import { audit } from '../../data/audit.js'
 import { parseJson } from '../../data/json.js'
@@ -25,12 +31,21 @@ export const adminApplicationRoutes = new Hono<AdminEnv>()
     if (status && !(APPLICATION_STATUSES as readonly string[]).includes(status)) {
       throw fieldError('status', `Use one of ${APPLICATION_STATUSES.join(', ')}`)
     }
-    const contactId = c.req.query('contactId')
+    const filter: ApplicationFilter = {}
+    for (const key of ['contactId', 'process', 'portal', 'tag', 'before'] as const) {
+      const value = c.req.query(key)
+      if (value) filter[key] = value
+    }
     const items = await listOrgApplications(c.var.db, c.var.organisationId, {
+      ...filter,
       ...(status ? { status } : {}),
-      ...(contactId ? { contactId } : {}),
       limit: limitOf(c),
     })
+    return c.json({ items })
+  })
+  .get('/tags', async (c) => {
+    const portal = c.req.query('portal')
+    const items = await countTags(c.var.db, c.var.organisationId, portal ? { portal } : {})
     return c.json({ items })
   })
   .get('/:id', async (c) => {
