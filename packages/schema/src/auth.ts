@@ -71,6 +71,14 @@ export const MeDetail = z.extend(Me, {
 })
 export type MeDetail = z.infer<typeof MeDetail>
 
+/** Body of `PATCH /v1/me`: what a contact may change about themselves. */
+export const MePatch = z.object({
+  name: z.optional(name),
+  phone: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(50, 'Use at most 50 characters')))),
+  locale: z.optional(Locale),
+})
+export type MePatch = z.infer<typeof MePatch>
+
 /** Answer to register and login: an opaque bearer token and where to land. */
 export const Session = z.object({
   token: z.string(),

@@ -37,6 +37,7 @@ export {
   LoginBody,
   Me,
   MeDetail,
+  MePatch,
   RegisterBody,
   ResetPasswordBody,
   Session,

@@ -84,6 +84,7 @@ export const ROUTES: RouteDoc[] = [
     response: s.Session,
   }),
   me('get', '', 'The logged-in contact', { response: s.MeDetail }),
+  me('patch', '', 'Change my name, phone or language', { body: { schema: s.MePatch }, response: s.MeDetail }),
   me('post', '/logout', 'End this session', { status: 204 }),
   me('post', '/logout-everywhere', 'End every session of this contact', { status: 204 }),
   me('get', '/applications', 'My applications, most recent first', { response: s.ApplicationList }),
