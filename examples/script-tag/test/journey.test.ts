@@ -68,6 +68,8 @@ const LABELS = {
     submit: 'Submit the application',
     switcher: 'Your applications',
     contracts: 'Contracts',
+    birthDate: 'Date of birth',
+    idDocument: 'Identity document',
     hidden: 'The attachments of this contract are not shared in the portal.',
   },
   fr: {
@@ -84,6 +86,8 @@ const LABELS = {
     submit: 'Envoyer la demande',
     switcher: 'Vos demandes',
     contracts: 'Contrats',
+    birthDate: 'Date de naissance',
+    idDocument: 'Pièce d’identité',
     hidden: 'Les pièces jointes de ce contrat ne sont pas partagées dans le portail.',
   },
 } as const
@@ -117,12 +121,16 @@ async function journey(page: Page, lang: 'en' | 'fr') {
     .setInputFiles({ name: 'receipt.pdf', mimeType: 'application/pdf', buffer: PDF })
   await expect.poll(() => page.getByRole('button', { name: `${l.download} receipt.pdf` }).count()).toBe(1)
 
-  // Start another application, then switch back from the top right.
+  // Start another application, whose form has a file field, then switch back from the top right.
   await page.getByRole('button', { name: l.newApplication }).click()
-  await page.getByRole('button', { name: 'Open a business account' }).click()
-  await page.getByLabel(lang === 'fr' ? 'Nom de la société' : 'Company name').fill('Hopper & Co')
+  await page.getByRole('button', { name: 'Verify your identity' }).click()
+  await page.getByLabel(l.birthDate).fill('1990-05-01')
+  await page
+    .getByLabel(l.idDocument)
+    .setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: PDF })
   await page.getByRole('button', { name: l.submit }).click()
-  await expect.poll(() => page.getByRole('heading', { name: 'Open a business account' }).count()).toBe(1)
+  await expect.poll(() => page.getByRole('heading', { name: 'Verify your identity' }).count()).toBe(1)
+  await expect.poll(() => page.getByRole('button', { name: `${l.download} passport.pdf` }).count()).toBe(1)
   const switcher = page.getByRole('combobox', { name: l.switcher })
   expect(await switcher.locator('option').count()).toBe(2)
   await switcher.selectOption({ index: 1 })

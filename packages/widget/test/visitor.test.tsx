@@ -59,6 +59,46 @@ describe('process picker → register → application', () => {
     expect(created).toEqual([{ applicationId: 'a1', process: 'incident' }])
   })
 
+  it('uploads the file of a file field once the application exists, with the session token', async () => {
+    server.use(
+      http.post(`${API}/v1/portals/acme-services/register`, () =>
+        HttpResponse.json(session('a1'), { status: 201 }),
+      ),
+    )
+    landOn('a1')
+    // jsdom's FormData does not survive msw's XMLHttpRequest interception intact, so only the token is
+    // checked here; the Chromium journey checks the uploaded file itself.
+    let auth: string | null = null
+    server.use(
+      http.post(`${API}/v1/me/applications/a1/attachments`, ({ request }) => {
+        auth = request.headers.get('authorization')
+        return HttpResponse.json(
+          {
+            id: 'f1',
+            filename: 'photo.png',
+            contentType: 'image/png',
+            size: 3,
+            sha256: 'x',
+            field: 'evidence',
+            createdAt: '2026-11-21T12:00:00.000Z',
+          },
+          { status: 201 },
+        )
+      }),
+    )
+    const { view } = renderPortal('acme-services', { process: 'incident' })
+    type(await view.findByLabelText('Full name'), 'Ada Lovelace')
+    type(view.getByLabelText('E-mail'), 'ada@example.com')
+    type(view.getByLabelText('Password'), 'analytical engine')
+    type(view.getByLabelText('Summary'), 'Broken card')
+    fireEvent.change(view.getByLabelText('Evidence'), {
+      target: { files: [new File(['png'], 'photo.png', { type: 'image/png' })] },
+    })
+    fireEvent.click(view.getByRole('button', { name: 'Create account and start' }))
+    expect(await view.findByText('photo.png uploaded')).toBeTruthy()
+    expect(auth).toBe('Bearer pt_test')
+  })
+
   it('skips the picker on a single-process portal', async () => {
     const { view } = renderPortal('acme-onboarding')
     expect(await view.findByRole('heading', { name: 'Create your account' })).toBeTruthy()

@@ -78,8 +78,8 @@ export class ApplicationModel {
     return ok
   }
 
-  /** Uploads files one after the other, showing each one's progress. */
-  async upload(files: readonly File[]): Promise<void> {
+  /** Uploads files one after the other, showing each one's progress; `field` names the form field they answer. */
+  async upload(files: readonly File[], field: string | null = null): Promise<void> {
     const client = await this.ctx.client().catch(() => null)
     for (const file of files) {
       const id = ++uploadIds

@@ -319,11 +319,12 @@ export class PortalModel {
           applicationId: session.applicationId,
           process: body.process,
         })
-        if (data) await this.uploadFiles(client, session, data)
       }
+      const files = data?.files.value ?? {}
       data?.clear()
       this.register.reset()
       await this.signedIn(session)
+      if (session.applicationId) await this.uploadFormFiles(session.applicationId, files)
     }, dataErrors)
     // The API names answers' fields by their form name: show those next to the process fields.
     if (data) data.showServerErrors(this.register.errors.value)
@@ -378,11 +379,11 @@ export class PortalModel {
         form.key,
       )
       this.events.emit('application:created', { applicationId: created.id, process: form.process.slug })
-      const session = this.session.value
-      if (session) await this.uploadFiles(client, { ...session, applicationId: created.id }, form)
+      const files = form.files.value
       form.clear()
       await this.applications.load()
       this.navigate({ name: 'application', id: created.id })
+      await this.uploadFormFiles(created.id, files)
     }, errors)
     if (!ok) form.showServerErrors(form.submission.errors.value)
   }
@@ -456,12 +457,16 @@ export class PortalModel {
     })
   }
 
-  private async uploadFiles(client: Client, session: Session, form: ProcessFormModel): Promise<void> {
-    const id = session.applicationId
-    if (!id) return
-    for (const [field, file] of Object.entries(form.files.value)) {
-      await client.uploadAttachment(id, file, field, () => {}).catch(() => {})
-    }
+  /**
+   * Uploads the files chosen in a process form once their application exists, on the application's
+   * page, where each one's progress, and any refusal, shows with its name.
+   */
+  private async uploadFormFiles(applicationId: string, files: Record<string, File>): Promise<void> {
+    const entries = Object.entries(files)
+    if (entries.length === 0) return
+    const { applicationModel } = await import('./ApplicationModel.js')
+    const application = applicationModel(this, applicationId)
+    for (const [field, file] of entries) await application.upload([file], field)
   }
 
   private stamp(): { tags?: string[]; source?: Record<string, string> } {
