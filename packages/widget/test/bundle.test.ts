@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // Reads the built CDN chunks: `pnpm -r build` (or `pnpm test` from the root) runs first.
-const cdn = fileURLToPath(new URL('../dist/cdn/', import.meta.url))
+// Vitest runs from the package folder (import.meta.url is not a file URL under jsdom).
+const cdn = join(process.cwd(), 'dist', 'cdn', '/')
 const chunks = readdirSync(cdn)
   .filter((file) => file.endsWith('.js'))
   .map((file) => ({ file, code: readFileSync(`${cdn}${file}`, 'utf8') }))

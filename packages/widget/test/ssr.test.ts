@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url))
+// Vitest runs from the package folder (import.meta.url is not a file URL under jsdom).
+const dist = join(process.cwd(), 'dist', 'index.js')
 
 // What a server renderer does: import the npm build in plain Node, where there is no window,
 // document or customElements, and call what is safe to call there.
