@@ -1,4 +1,4 @@
-import { HttpResponse, http } from 'msw'
+import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { API, application, incident, problem } from './fixtures.js'
 import { loggedIn, serveApplications } from './login.js'

@@ -92,7 +92,7 @@ export class ApplicationModel {
         this.uploads.value = this.uploads.value.map((u) => (u.id === id ? { ...u, ...patch } : u))
       }
       try {
-        const attachment = await client.uploadAttachment(this.id, file, null, (progress) =>
+        const attachment = await client.uploadAttachment(this.id, file, field, (progress) =>
           update({ progress }),
         )
         batch(() => {
