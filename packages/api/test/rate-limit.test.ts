@@ -26,6 +26,16 @@ describe('login rate limit', () => {
     expect(Number(res.headers.get('retry-after'))).toBeLessThanOrEqual(60)
   })
 
+  it('counts failures only: frequent successful logins are never locked out, and a success forgets failures', async () => {
+    api = await setupApi({ app: { rateLimits: limits, trustProxy: true } })
+    for (let i = 0; i < 6; i++)
+      expect((await loginAs(api.seed.login.email, api.seed.login.password, `192.0.2.${i}`)).status).toBe(200)
+    for (let i = 0; i < 2; i++) await loginAs(api.seed.login.email, 'wrong password', `198.51.100.${i}`)
+    expect((await loginAs(api.seed.login.email, api.seed.login.password, '192.0.2.50')).status).toBe(200)
+    for (let i = 0; i < 2; i++) await loginAs(api.seed.login.email, 'wrong password', `198.51.100.${i}`)
+    expect((await loginAs(api.seed.login.email, api.seed.login.password, '192.0.2.51')).status).toBe(200)
+  })
+
   it('limits one IP across accounts, and other IPs stay free', async () => {
     api = await setupApi({ app: { rateLimits: limits, trustProxy: true } })
     for (let i = 0; i < 5; i++) await loginAs(`user${i}@example.com`, 'wrong password')

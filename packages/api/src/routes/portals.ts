@@ -8,7 +8,7 @@ import { createSession } from '../data/sessions.js'
 import type { ContactTable } from '../db/types.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
-import { limitAttempt } from '../rate-limit.js'
+import { loginLimiter } from '../rate-limit.js'
 import { startApplication } from '../services/start-application.js'
 import { readBody } from '../validate.js'
 import { portalOf } from './portal-of.js'
@@ -109,12 +109,14 @@ export const portalRoutes = new Hono<AppEnv>()
     const portal = await portalOf(c)
     const input = await readBody(c, LoginBody)
     const db = c.var.db
-    await limitAttempt(c, 'login', `${portal.organisationId}:${input.email}`)
+    const limiter = loginLimiter(c, `${portal.organisationId}:${input.email}`)
+    await limiter.check()
     const contact = await findContactByEmail(db, portal.organisationId, input.email)
     // Always run scrypt so an unknown e-mail takes as long as a wrong password.
     const ok = await verifyPassword(input.password, contact?.password_hash ?? DUMMY_PASSWORD_HASH)
     const ip = c.var.config.clientIp(c)
     if (!contact || !ok || contact.status !== 'active') {
+      await limiter.failed()
       await audit(db, {
         organisationId: portal.organisationId,
         actor: { type: 'anonymous', id: null },
@@ -128,6 +130,7 @@ export const portalRoutes = new Hono<AppEnv>()
         type: 'invalid-credentials',
       })
     }
+    await limiter.succeeded()
     const session = await createSession(db, contact.id, portal.id)
     await audit(db, {
       organisationId: portal.organisationId,
