@@ -53,6 +53,21 @@ async function shareContract(requesterId: string, title: string, attachmentsVisi
   expect(uploaded.status).toBe(201)
 }
 
+/** What staff see of the attachments of a contact's application of a process. */
+async function attachmentFields(contactId: string, process: string) {
+  const headers = { authorization: `Bearer ${demo.seed.adminKey}` }
+  const list = (await (await fetch(`${demo.apiUrl}/v1/admin/applications`, { headers })).json()) as {
+    items: { id: string; contact: { id: string }; process: { slug: string } }[]
+  }
+  const match = list.items.find((a) => a.contact.id === contactId && a.process.slug === process)
+  const detail = (await (
+    await fetch(`${demo.apiUrl}/v1/admin/applications/${match?.id}`, { headers })
+  ).json()) as {
+    attachments: { filename: string; field: string | null }[]
+  }
+  return detail.attachments.map(({ filename, field }) => ({ filename, field }))
+}
+
 const LABELS = {
   en: {
     name: 'Full name',
@@ -131,6 +146,9 @@ async function journey(page: Page, lang: 'en' | 'fr') {
   await page.getByRole('button', { name: l.submit }).click()
   await expect.poll(() => page.getByRole('heading', { name: 'Verify your identity' }).count()).toBe(1)
   await expect.poll(() => page.getByRole('button', { name: `${l.download} passport.pdf` }).count()).toBe(1)
+  expect(await attachmentFields(contact.id, 'kyc')).toEqual([
+    { filename: 'passport.pdf', field: 'idDocument' },
+  ])
   const switcher = page.getByRole('combobox', { name: l.switcher })
   expect(await switcher.locator('option').count()).toBe(2)
   await switcher.selectOption({ index: 1 })
