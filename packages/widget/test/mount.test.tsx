@@ -1,4 +1,4 @@
-import { waitFor, within } from '@testing-library/preact'
+import { within } from '@testing-library/preact'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineElement, mount, type PorticoHandle } from '../src/index.js'
 import { API } from './fixtures.js'
