@@ -1,5 +1,6 @@
 export type { PorticoCommand } from './embed/commands.js'
-export { defineElement, type PorticoPortalElement } from './embed/element.js'
+export { defineElement } from './embed/define.js'
+export type { PorticoPortalElement } from './embed/element.js'
 export { type EmbedInit, embed } from './embed/page.js'
 export { landingSource } from './embed/source.js'
 export type { Mode } from './embed/styles.js'

@@ -82,8 +82,8 @@ describe('mount()', () => {
 
 describe('<portico-portal>', () => {
   it('mounts when added to the document and is destroyed when removed', async () => {
-    defineElement()
-    defineElement()
+    await defineElement()
+    await defineElement()
     const element = document.createElement('portico-portal')
     element.setAttribute('portal', 'acme-services')
     element.setAttribute('api', API)
@@ -98,9 +98,9 @@ describe('<portico-portal>', () => {
     expect(element.childNodes).toHaveLength(0)
   })
 
-  it('says which attributes it needs', () => {
+  it('says which attributes it needs', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    defineElement()
+    await defineElement()
     document.body.append(document.createElement('portico-portal'))
     expect(error).toHaveBeenCalledWith(
       '[portico] <portico-portal> needs portal and api attributes: <portico-portal portal="your-portal-slug" api="https://api.example.com">',

@@ -10,7 +10,7 @@ const dist = join(process.cwd(), 'dist', 'index.js')
 // document or customElements, and call what is safe to call there.
 const script = `
 const widget = await import(${JSON.stringify(dist)})
-widget.defineElement()
+await widget.defineElement()
 console.log(JSON.stringify({
   exports: Object.keys(widget).sort(),
   hasWindow: typeof window !== 'undefined',

@@ -1,6 +1,6 @@
 import type { PorticoEventMap, PorticoListener } from '../events.js'
 import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
-import { defineElement } from './element.js'
+import { defineElement } from './define.js'
 import type { EmbedInit } from './page.js'
 import { splitTags } from './source.js'
 import { MODES, type Mode } from './styles.js'
@@ -168,7 +168,7 @@ export function wire(init: EmbedInit, options: MountOptions & { mode: Mode }, ha
     listeners: new AbortController(),
   }
   page = current
-  defineElement()
+  void defineElement()
   const global = window as { portico?: PorticoCommand }
   const queued = global.portico?.q ?? []
   global.portico = (...args) => run(current, args)

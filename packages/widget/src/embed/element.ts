@@ -10,14 +10,9 @@ export interface PorticoPortalElement extends HTMLElement {
   close(): void
 }
 
-/**
- * Defines `<portico-portal portal="…" api="…">`, a framework-neutral way to mount a portal: it
- * mounts when added to the document and is destroyed when removed. Attributes: `portal`, `api`,
- * `mode`, `process`, `tags`, `locale`. Does nothing outside a browser or when already defined.
- * @example defineElement(); document.body.insertAdjacentHTML('beforeend', '<portico-portal portal="acme-services" api="https://api.example.com"></portico-portal>')
- */
-export function defineElement(name = 'portico-portal'): void {
-  if (typeof customElements === 'undefined' || customElements.get(name)) return
+/** Defines the custom element; {@link defineElement} loads this code on demand. */
+export function define(name: string): void {
+  if (customElements.get(name)) return
   class PorticoPortal extends HTMLElement implements PorticoPortalElement {
     handle: PorticoHandle | null = null
 

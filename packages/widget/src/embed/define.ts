@@ -1,0 +1,13 @@
+/**
+ * Defines `<portico-portal portal="…" api="…">`, a framework-neutral way to mount a portal: it
+ * mounts when added to the document and is destroyed when removed. Attributes: `portal`, `api`,
+ * `mode`, `process`, `tags`, `locale`. Elements already in the page upgrade once it is defined.
+ * Does nothing outside a browser (SSR) or when already defined.
+ * @example await defineElement(); document.body.append(Object.assign(document.createElement('portico-portal'), { … }))
+ */
+export async function defineElement(name = 'portico-portal'): Promise<void> {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return
+  // The element's code stays out of the first view of script-tag pages that never use it.
+  const { define } = await import('./element.js')
+  define(name)
+}
