@@ -4,6 +4,7 @@ import { requireModule, visibleFields } from '../access.js'
 import { audit } from '../data/audit.js'
 import { deleteContactSessions, findContactByEmail, insertContact } from '../data/contacts.js'
 import { findPortalById } from '../data/portals.js'
+import { onConflict } from '../db/unique.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { sendInvitation } from '../services/invite.js'
@@ -71,25 +72,35 @@ export const meCompanyRoutes = new Hono<AppEnv>()
     }
     const portal = await findPortalById(c.var.db, portalId)
     if (!portal) throw new ApiError(401, 'Session expired', { type: 'unauthenticated' })
-    const result = await c.var.db.transaction().execute(async (trx) => {
-      const contact = await insertContact(trx, {
-        organisationId,
-        email: input.email,
-        name: input.name,
-        passwordHash: null,
-        status: 'invited',
-        companyId,
-        locale: input.locale ?? locale,
-        profileId: portal.defaultProfileId,
+    const exists = () =>
+      new ApiError(409, 'Contact already exists', {
+        detail: 'A contact with this e-mail already exists in this organisation.',
+        type: 'contact-exists',
+        errors: [{ field: 'email', message: 'A contact with this e-mail already exists' }],
       })
-      const invitation = await sendInvitation(trx, {
-        publicUrl: c.var.config.publicUrl,
-        portal,
-        contact,
-        actor: { type: 'contact', id: contactId },
-      })
-      return { id: contact.id, status: contact.status, invitationExpiresAt: invitation.expiresAt }
-    })
+    const result = await onConflict(
+      () =>
+        c.var.db.transaction().execute(async (trx) => {
+          const contact = await insertContact(trx, {
+            organisationId,
+            email: input.email,
+            name: input.name,
+            passwordHash: null,
+            status: 'invited',
+            companyId,
+            locale: input.locale ?? locale,
+            profileId: portal.defaultProfileId,
+          })
+          const invitation = await sendInvitation(trx, {
+            publicUrl: c.var.config.publicUrl,
+            portal,
+            contact,
+            actor: { type: 'contact', id: contactId },
+          })
+          return { id: contact.id, status: contact.status, invitationExpiresAt: invitation.expiresAt }
+        }),
+      exists,
+    )
     return c.json(result, 201)
   })
   .post('/contacts/:id/deactivate', async (c) => {

@@ -6,6 +6,7 @@ import { audit } from '../data/audit.js'
 import { findContactByEmail, insertContact } from '../data/contacts.js'
 import { createSession } from '../data/sessions.js'
 import type { ContactTable } from '../db/types.js'
+import { onConflict } from '../db/unique.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { loginLimiter } from '../rate-limit.js'
@@ -70,39 +71,44 @@ export const portalRoutes = new Hono<AppEnv>()
       throw new ApiError(409, 'Account already exists', taken)
     }
     const passwordHash = await hashPassword(input.password)
-    const result = await db.transaction().execute(async (trx) => {
-      const contact = await insertContact(trx, {
-        organisationId: portal.organisationId,
-        email: input.email,
-        name: input.name,
-        passwordHash,
-        status: 'active',
-        locale: input.locale ?? portal.defaultLocale,
-        profileId: portal.defaultProfileId,
-      })
-      const applicationId = await startApplication(
-        trx,
-        portal,
-        {
-          id: contact.id,
-          organisationId: portal.organisationId,
-          companyId: null,
-          locale: contact.locale,
-          authorizedProcesses: '[]',
-        },
-        input,
-      )
-      await audit(trx, {
-        organisationId: portal.organisationId,
-        actor: { type: 'contact', id: contact.id },
-        action: 'contact.registered',
-        subject: { type: 'application', id: applicationId },
-        detail: { portal: portal.slug },
-        ip: c.var.config.clientIp(c),
-      })
-      const session = await createSession(trx, contact.id, portal.id)
-      return sessionBody(contact, session, applicationId)
-    })
+    // A double-click races past the check above: the unique index decides, and the loser gets the same 409.
+    const result = await onConflict(
+      () =>
+        db.transaction().execute(async (trx) => {
+          const contact = await insertContact(trx, {
+            organisationId: portal.organisationId,
+            email: input.email,
+            name: input.name,
+            passwordHash,
+            status: 'active',
+            locale: input.locale ?? portal.defaultLocale,
+            profileId: portal.defaultProfileId,
+          })
+          const applicationId = await startApplication(
+            trx,
+            portal,
+            {
+              id: contact.id,
+              organisationId: portal.organisationId,
+              companyId: null,
+              locale: contact.locale,
+              authorizedProcesses: '[]',
+            },
+            input,
+          )
+          await audit(trx, {
+            organisationId: portal.organisationId,
+            actor: { type: 'contact', id: contact.id },
+            action: 'contact.registered',
+            subject: { type: 'application', id: applicationId },
+            detail: { portal: portal.slug },
+            ip: c.var.config.clientIp(c),
+          })
+          const session = await createSession(trx, contact.id, portal.id)
+          return sessionBody(contact, session, applicationId)
+        }),
+      () => new ApiError(409, 'Account already exists', taken),
+    )
     return c.json(result, 201)
   })
   .post('/:slug/login', async (c) => {

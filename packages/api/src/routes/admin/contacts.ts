@@ -10,6 +10,7 @@ import {
 import { parseJson } from '../../data/json.js'
 import { findPortalById, findPortalBySlug } from '../../data/portals.js'
 import type { ContactTable } from '../../db/types.js'
+import { onConflict } from '../../db/unique.js'
 import type { AdminEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 import { sendInvitation } from '../../services/invite.js'
@@ -66,19 +67,23 @@ export const adminContactRoutes = new Hono<AdminEnv>()
       throw conflict('Contact already exists', 'email', 'A contact with this e-mail already exists')
     }
     await checkRefs(c, input)
-    const row = await insertContact(c.var.db, {
-      organisationId: c.var.organisationId,
-      email: input.email,
-      name: input.name,
-      passwordHash: null,
-      status: 'invited',
-      companyId: input.companyId ?? null,
-      profileId: input.profileId ?? null,
-      phone: input.phone ?? null,
-      ...(input.locale ? { locale: input.locale } : {}),
-      isCompanyAdmin: input.isCompanyAdmin ?? false,
-      authorizedProcesses: [...new Set(input.authorizedProcesses ?? [])],
-    })
+    const row = await onConflict(
+      () =>
+        insertContact(c.var.db, {
+          organisationId: c.var.organisationId,
+          email: input.email,
+          name: input.name,
+          passwordHash: null,
+          status: 'invited',
+          companyId: input.companyId ?? null,
+          profileId: input.profileId ?? null,
+          phone: input.phone ?? null,
+          ...(input.locale ? { locale: input.locale } : {}),
+          isCompanyAdmin: input.isCompanyAdmin ?? false,
+          authorizedProcesses: [...new Set(input.authorizedProcesses ?? [])],
+        }),
+      () => conflict('Contact already exists', 'email', 'A contact with this e-mail already exists'),
+    )
     return c.json(contactView(row), 201)
   })
   .get('/:id', async (c) => c.json(contactView(await find(c))))

@@ -6,6 +6,7 @@ import { newId } from '../../crypto.js'
 import { toFlag } from '../../data/json.js'
 import { findPortalById, listPortals, type PortalRecord } from '../../data/portals.js'
 import type { Database } from '../../db/types.js'
+import { onConflict } from '../../db/unique.js'
 import type { AdminEnv } from '../../env.js'
 import { readBody } from '../../validate.js'
 import { assertInOrg, conflict, fieldError, notFound } from './shared.js'
@@ -101,30 +102,34 @@ export const adminPortalRoutes = new Hono<AdminEnv>()
     const input = await readBody(c, PortalInput)
     const processes = await check(c, input)
     const id = newId()
-    await c.var.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('portals')
-        .values({
-          id,
-          organisation_id: c.var.organisationId,
-          slug: input.slug,
-          name: input.name,
-          multi_process: toFlag(input.multiProcess ?? processes.length > 1),
-          registration_open: 1,
-          allow_new_applications: 0,
-          created_at: now(),
-          tags: '[]',
-          allowed_origins: '[]',
-          theme: '{}',
-          default_locale: 'en',
-          modules: JSON.stringify(MODULES),
-          default_profile_id: null,
-          public_url: null,
-          ...columns(input),
-        })
-        .execute()
-      await setProcesses(trx, id, processes)
-    })
+    await onConflict(
+      () =>
+        c.var.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('portals')
+            .values({
+              id,
+              organisation_id: c.var.organisationId,
+              slug: input.slug,
+              name: input.name,
+              multi_process: toFlag(input.multiProcess ?? processes.length > 1),
+              registration_open: 1,
+              allow_new_applications: 0,
+              created_at: now(),
+              tags: '[]',
+              allowed_origins: '[]',
+              theme: '{}',
+              default_locale: 'en',
+              modules: JSON.stringify(MODULES),
+              default_profile_id: null,
+              public_url: null,
+              ...columns(input),
+            })
+            .execute()
+          await setProcesses(trx, id, processes)
+        }),
+      () => conflict('Slug already used', 'slug', 'Another portal already uses this slug'),
+    )
     return c.json(view((await findPortalById(c.var.db, id))!), 201)
   })
   .get('/:id', async (c) => c.json(view(await find(c))))
@@ -134,7 +139,10 @@ export const adminPortalRoutes = new Hono<AdminEnv>()
     const processes = await check(c, input, portal.id)
     const set = columns(input)
     if (Object.keys(set).length)
-      await c.var.db.updateTable('portals').set(set).where('id', '=', portal.id).execute()
+      await onConflict(
+        () => c.var.db.updateTable('portals').set(set).where('id', '=', portal.id).execute(),
+        () => conflict('Slug already used', 'slug', 'Another portal already uses this slug'),
+      )
     if (input.processes) await setProcesses(c.var.db, portal.id, processes)
     return c.json(view((await findPortalById(c.var.db, portal.id))!))
   })

@@ -4,6 +4,7 @@ import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
 import { parseJson } from '../../data/json.js'
 import type { ProcessTable } from '../../db/types.js'
+import { onConflict } from '../../db/unique.js'
 import type { AdminEnv } from '../../env.js'
 import { readBody } from '../../validate.js'
 import { conflict, notFound } from './shared.js'
@@ -62,7 +63,10 @@ export const adminProcessRoutes = new Hono<AdminEnv>()
       form: JSON.stringify(input.form ?? { fields: [] }),
       created_at: now(),
     }
-    await c.var.db.insertInto('processes').values(row).execute()
+    await onConflict(
+      () => c.var.db.insertInto('processes').values(row).execute(),
+      () => conflict('Slug already used', 'slug', 'Another process already uses this slug'),
+    )
     return c.json(view(row), 201)
   })
   .get('/:id', async (c) => c.json(view(await find(c))))
@@ -76,6 +80,9 @@ export const adminProcessRoutes = new Hono<AdminEnv>()
       ...(input.name ? { name: input.name } : {}),
       ...(input.form ? { form: JSON.stringify(input.form) } : {}),
     }
-    await c.var.db.updateTable('processes').set(next).where('id', '=', row.id).execute()
+    await onConflict(
+      () => c.var.db.updateTable('processes').set(next).where('id', '=', row.id).execute(),
+      () => conflict('Slug already used', 'slug', 'Another process already uses this slug'),
+    )
     return c.json(view(next))
   })
