@@ -8,6 +8,7 @@ import { MODES, type Mode } from './embed/styles.js'
 import { type Theme, themeProperties } from './embed/theme.js'
 import { Emitter, type PorticoEventMap, type PorticoListener } from './events.js'
 import { PortalModel, type PortalModelOptions } from './models/PortalModel.js'
+import type { TokenStorage } from './models/session-store.js'
 
 /** Options of {@link mount}. */
 export interface MountOptions {
@@ -31,6 +32,8 @@ export interface MountOptions {
   height?: string
   /** Text of the launcher button. @default "Client area" (French: "Espace client") */
   label?: string
+  /** Where the session token lives: `memory` (a reload logs out) or `local` (`localStorage`). @default 'memory' */
+  tokenStorage?: TokenStorage
   /** The portal config, already being fetched (the loader fetches it in parallel with the widget). */
   config?: Promise<PortalConfig>
 }
@@ -101,6 +104,7 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     ...(options.process ? { process: options.process } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.config ? { config: options.config } : {}),
+    ...(options.tokenStorage ? { tokenStorage: options.tokenStorage } : {}),
     tags: unique(options.tags ?? []),
     source: { ...options.source },
   }

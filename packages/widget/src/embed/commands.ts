@@ -1,7 +1,7 @@
 import type { PorticoEventMap, PorticoListener } from '../events.js'
 import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
 import { defineElement } from './define.js'
-import type { EmbedInit } from './page.js'
+import type { Early, EmbedInit } from './page.js'
 import { splitTags } from './source.js'
 import { MODES, type Mode } from './styles.js'
 import { THEME_KEYS } from './theme.js'
@@ -30,7 +30,18 @@ interface Page {
   listeners: AbortController
 }
 
-const KNOWN = ['portal', 'api', 'target', 'mode', 'process', 'tags', 'locale', 'height', 'label']
+const KNOWN = [
+  'portal',
+  'api',
+  'target',
+  'mode',
+  'process',
+  'tags',
+  'locale',
+  'height',
+  'label',
+  'tokenStorage',
+]
 const report = (message: string) => console.error(`[portico] ${message}`)
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 let page: Page | null = null
@@ -42,10 +53,16 @@ function reportAttributes(data: DOMStringMap): void {
     const name = `data-${kebab(key)}`
     if (key.startsWith('theme')) {
       if (!themes.includes(name)) report(`${name} is not a theme attribute: use ${themes.join(', ')}`)
-      else if (/color|accent|text|muted|surface|border|danger/i.test(key) && !CSS.supports('color', value))
+      else if (
+        /color|accent|text|muted|surface|border|danger/i.test(key) &&
+        globalThis.CSS &&
+        !CSS.supports('color', value)
+      )
         report(`${name}="${value}" is not a CSS colour: use e.g. ${name}="#0f766e"`)
     } else if (!KNOWN.includes(key))
-      report(`${name} is not a Portico attribute: use data-${KNOWN.join(', data-')} or data-theme-*`)
+      report(
+        `${name} is not a Portico attribute: use ${KNOWN.map((key) => `data-${kebab(key)}`).join(', ')} or data-theme-*`,
+      )
   }
   if (data.mode && !MODES.includes(data.mode as Mode))
     report(`data-mode="${data.mode}" is not a mode: use data-mode="inline", "launcher" or "modal"`)
@@ -56,7 +73,11 @@ function reportAttributes(data: DOMStringMap): void {
     report(
       `data-tags="${data.tags}" has too many or too long tags: use at most 20 comma-separated tags of 50 characters`,
     )
-  if (data.height && !CSS.supports('height', data.height))
+  if (data.tokenStorage && !['memory', 'local'].includes(data.tokenStorage))
+    report(
+      `data-token-storage="${data.tokenStorage}" is not a storage: use data-token-storage="memory" or "local"`,
+    )
+  if (data.height && globalThis.CSS && !CSS.supports('height', data.height))
     report(`data-height="${data.height}" is not a CSS height: use e.g. data-height="560px"`)
 }
 
@@ -154,7 +175,12 @@ function destroyPage(): void {
  * the loader's queue by the real `portico()` function, replays what was queued, and listens for
  * entry points with one delegated listener, so elements added later work too.
  */
-export function wire(init: EmbedInit, options: MountOptions & { mode: Mode }, handle: PorticoHandle): void {
+export function wire(
+  init: EmbedInit,
+  options: MountOptions & { mode: Mode },
+  handle: PorticoHandle,
+  early: Early[] = [],
+): void {
   reportAttributes(init.script.dataset)
   if (page) {
     page.portals.set(options.portal, { handle, options })
@@ -173,6 +199,10 @@ export function wire(init: EmbedInit, options: MountOptions & { mode: Mode }, ha
   const queued = global.portico?.q ?? []
   global.portico = (...args) => run(current, args)
   for (const args of queued) run(current, args)
+  // Listeners queued before the widget loaded hear what already happened, in order.
+  for (const [event, payload] of early)
+    for (const [name, listener] of current.subscriptions.get(options.portal) ?? [])
+      if (name === event) (listener as (payload: unknown) => void)(payload)
   const { signal } = current.listeners
   document.addEventListener(
     'click',

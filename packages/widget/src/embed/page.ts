@@ -1,4 +1,5 @@
 import type { PortalConfig } from '@portico/schema'
+import type { PorticoEventMap } from '../events.js'
 import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
 import { landingSource, splitTags } from './source.js'
 import { MODES, type Mode } from './styles.js'
@@ -16,6 +17,19 @@ export interface EmbedInit {
   config?: Promise<PortalConfig>
 }
 
+/** An event emitted before the command code loaded. */
+export type Early = [event: keyof PorticoEventMap, payload: unknown]
+
+const EVENTS: (keyof PorticoEventMap)[] = [
+  'ready',
+  'login',
+  'logout',
+  'application:created',
+  'application:opened',
+  'contract:opened',
+  'error',
+]
+
 /** The mount options a script tag's attributes say; wrong values fall back to their defaults. */
 export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
   const data = init.script.dataset
@@ -25,7 +39,7 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
     if (value) theme[key] = value
   }
   const locale = data.locale && /^(en|fr)(-|$)/i.test(data.locale) ? data.locale : undefined
-  const height = data.height && CSS.supports('height', data.height) ? data.height : undefined
+  const height = data.height && globalThis.CSS?.supports('height', data.height) ? data.height : undefined
   return {
     portal: data.portal ?? '',
     api: init.api,
@@ -39,6 +53,7 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
     ...(locale ? { locale } : {}),
     ...(height ? { height } : {}),
     ...(data.label ? { label: data.label } : {}),
+    ...(data.tokenStorage === 'local' ? { tokenStorage: 'local' as const } : {}),
   }
 }
 
@@ -50,8 +65,15 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
 export function embed(init: EmbedInit): PorticoHandle {
   const options = scriptOptions(init)
   const handle = mount(init.target, { ...options, ...(init.config ? { config: init.config } : {}) })
+  // Events that happen before the command code arrives are kept for the listeners queued with
+  // `portico('on', …)` before the widget loaded.
+  const early: Early[] = []
+  const offs = EVENTS.map((event) => handle.on(event, (payload) => early.push([event, payload])))
   import('./commands.js').then(
-    (commands) => commands.wire(init, options, handle),
+    (commands) => {
+      for (const off of offs) off()
+      commands.wire(init, options, handle, early)
+    },
     () =>
       console.error(
         '[portico] the entry-point code could not be loaded: check that the widget files are served',

@@ -11,6 +11,8 @@ export interface Theme {
   danger?: string
   /** Corner radius, e.g. `4px`. */
   radius?: string
+  /** Base spacing, e.g. `16px`. */
+  space?: string
   /** Font stack, e.g. `Georgia, serif` (fonts must be registered by the host page). */
   font?: string
 }
@@ -25,6 +27,7 @@ export const THEME_KEYS = [
   'border',
   'danger',
   'radius',
+  'space',
   'font',
 ] as const
 
