@@ -95,6 +95,13 @@ describe('contracts', () => {
     expect((await api.call('GET', path, { token: dana })).status).toBe(404)
     await admin(api, 'PATCH', `/contracts/${created.body.id}`, { attachmentsVisible: true })
     expect((await api.app.request(path, { headers: { authorization: `Bearer ${dana}` } })).status).toBe(200)
+    const staff = await api.app.request(
+      `/v1/admin/contracts/${created.body.id}/attachments/${file.body.id}`,
+      {
+        headers: { authorization: `Bearer ${api.seed.adminKey}` },
+      },
+    )
+    expect(staff.headers.get('content-disposition')).toContain('annex.pdf')
   })
 
   it('is invisible to contacts who are neither requester nor watcher', async () => {

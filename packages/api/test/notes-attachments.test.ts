@@ -117,5 +117,16 @@ describe('application attachments', () => {
     expect(fake.status).toBe(415)
     const none = await api.call('POST', path(), { token, body: { file: 'x' } })
     expect(none.status).toBe(415)
+    const field = await upload(
+      api,
+      path(),
+      token,
+      { name: 'a.pdf', type: 'application/pdf', bytes: PDF },
+      'birthDate',
+    )
+    expect(field.status).toBe(400)
+    expect(field.body.errors).toEqual([
+      { field: 'field', message: 'This process form has no file field of that name' },
+    ])
   })
 })

@@ -133,6 +133,7 @@ export const ROUTES: RouteDoc[] = [
     status: 201,
   }),
   admin('post', '/contracts/{id}/attachments', 'Attach a file to a contract', upload),
+  admin('get', '/contracts/{id}/attachments/{attachmentId}', 'Download a contract attachment'),
   admin(
     'get',
     '/applications',

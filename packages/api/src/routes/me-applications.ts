@@ -2,6 +2,7 @@ import {
   type ApplicationDetail,
   type ApplicationList,
   CreateApplicationBody,
+  type FormDefinition,
   NoteBody,
   type NoteList,
 } from '@portico/schema'
@@ -56,6 +57,22 @@ async function visibleApplication(c: Context<AppEnv>, write = false): Promise<Ap
   return row
 }
 
+/** Throws a 400 unless `field` names a file field of the process form. */
+async function assertFileField(c: Context<AppEnv>, processId: string, field: string): Promise<void> {
+  const process = await c.var.db
+    .selectFrom('processes')
+    .select('form')
+    .where('id', '=', processId)
+    .executeTakeFirst()
+  const form = parseJson<FormDefinition>(process?.form, { fields: [] })
+  if (!form.fields.some((f) => f.name === field && f.type === 'file')) {
+    throw new ApiError(400, 'Invalid request body', {
+      type: 'validation',
+      errors: [{ field: 'field', message: 'This process form has no file field of that name' }],
+    })
+  }
+}
+
 /** The contact's applications: list, create, read, notes, attachments. */
 export const meApplicationRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
@@ -98,6 +115,7 @@ export const meApplicationRoutes = new Hono<AppEnv>()
   .post('/:id/attachments', async (c) => {
     const row = await visibleApplication(c, true)
     const upload = await readUpload(c, c.var.config.uploads)
+    if (upload.field !== null) await assertFileField(c, row.process_id, upload.field)
     const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
       organisationId: row.organisation_id,
       parent: { type: 'application', id: row.id },

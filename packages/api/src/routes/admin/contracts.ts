@@ -3,7 +3,7 @@ import { type Context, Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
-import { saveAttachment } from '../../data/attachments.js'
+import { findAttachment, saveAttachment } from '../../data/attachments.js'
 import { audit } from '../../data/audit.js'
 import { findOrgContact } from '../../data/contacts.js'
 import { contractView, findContract, setWatchers, watcherIds } from '../../data/contracts.js'
@@ -13,7 +13,7 @@ import type { ContactTable, Database } from '../../db/types.js'
 import type { AdminEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 import { enqueueMail } from '../../mail/outbox.js'
-import { readUpload } from '../../uploads.js'
+import { downloadResponse, readUpload } from '../../uploads.js'
 import { readBody } from '../../validate.js'
 import { fieldError, notFound } from './shared.js'
 
@@ -161,6 +161,16 @@ export const adminContractRoutes = new Hono<AdminEnv>()
       })
     })
     return c.json(await contractView(c.var.db, next, { staff: true }))
+  })
+  .get('/:id/attachments/:attachmentId', async (c) => {
+    const row = await find(c)
+    const attachment = await findAttachment(
+      c.var.db,
+      { type: 'contract', id: row.id },
+      c.req.param('attachmentId'),
+    )
+    if (!attachment) throw notFound('Attachment')
+    return downloadResponse(c, c.var.config.storage, attachment)
   })
   .post('/:id/attachments', async (c) => {
     const row = await find(c)
