@@ -16,7 +16,9 @@ Commands:
   create-org --name NAME       create an organisation and print its first admin API key
   create-api-key --org ID      print a new admin API key for an organisation
 
-The database is --database, else DATABASE_URL, else ./portico.sqlite.`
+The database is --database, else DATABASE_URL, else ./portico.sqlite.
+serve also delivers the mail outbox: over SMTP when SMTP_URL is set
+(e.g. smtp://user:pass@mail.example:587, sender MAIL_FROM), else it prints each mail.`
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
