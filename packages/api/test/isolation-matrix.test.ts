@@ -78,3 +78,18 @@ describe('another organisation and another contact', () => {
     expect((await admin(api, 'GET', `/processes/${ids.processes}`)).body.name).not.toBe('Mine now')
   })
 })
+
+describe('anonymous callers', () => {
+  it('get a 401 problem from every endpoint that needs a session or an API key', async () => {
+    const routes = ROUTES.filter((r) => r.auth !== 'none')
+    expect(routes.length).toBeGreaterThan(40)
+    for (const route of routes) {
+      const path = fill(route.path)
+      const body = route.method === 'get' ? undefined : (VALID[route.path] ?? {})
+      const res = await api.call(route.method.toUpperCase(), path, body ? { body } : {})
+      expect(res.status, `${route.method} ${path}`).toBe(401)
+      expect(res.type).toBe('application/problem+json')
+      expect(JSON.stringify(res.body)).not.toContain('Dana')
+    }
+  })
+})
