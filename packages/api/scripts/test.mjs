@@ -2,7 +2,9 @@
 // Runs the API test suite on SQLite, then on PostgreSQL when a server answers.
 // Usage: node scripts/test.mjs [all|sqlite|pg] [vitest args…]
 import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { connect } from 'node:net'
+import { dirname, join } from 'node:path'
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 const modes = ['all', 'sqlite', 'pg']
@@ -13,6 +15,9 @@ const pgUrl = /^postgres(ql)?:\/\//.test(process.env.TEST_DATABASE_URL ?? '')
   ? process.env.TEST_DATABASE_URL
   : DEFAULT_URL
 const { hostname, port } = new URL(pgUrl)
+// The package's own vitest, so the script also works outside `pnpm run`.
+const vitestPackage = createRequire(import.meta.url).resolve('vitest/package.json')
+const vitestBin = join(dirname(vitestPackage), 'vitest.mjs')
 const where = `${hostname}:${port || 5432}`
 
 /** Whether something accepts TCP connections on the PostgreSQL host and port. */
@@ -32,9 +37,8 @@ function answers() {
 function vitest(label, env) {
   console.log(`\n[portico] API tests on ${label}\n`)
   return new Promise((resolve) => {
-    const child = spawn('vitest', ['run', ...vitestArgs], {
+    const child = spawn(process.execPath, [vitestBin, 'run', ...vitestArgs], {
       stdio: 'inherit',
-      shell: process.platform === 'win32',
       env: { ...process.env, ...env },
     })
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
