@@ -188,6 +188,36 @@ describe('mail worker', () => {
     expect(smtp.received).toHaveLength(0)
   })
 
+  it('does not send a claimed mail whose claim was failed as abandoned before its turn', async () => {
+    for (const to of ['first@example.com', 'second@example.com']) {
+      await enqueueMail(api.db.kysely, {
+        to,
+        locale: 'en',
+        template: 'staff-note',
+        data: { name: 'Ada', process: 'KYC' },
+      })
+    }
+    const smtpSend = smtpSender(smtp.url)
+    // While the first mail is out, another worker decides the other claim was abandoned.
+    const sender = {
+      async send(message: Parameters<typeof smtpSend.send>[0]) {
+        await api.db.kysely
+          .updateTable('outbox')
+          .set({ status: 'failed', claim_token: null })
+          .where('to_address', '!=', message.to)
+          .where('status', '=', 'sending')
+          .execute()
+        await smtpSend.send(message)
+      },
+      close: () => smtpSend.close(),
+    }
+    const w = worker({ sender })
+    expect(await w.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 })
+    await w.stop()
+    expect(smtp.received.map((m) => m.to[0])).toEqual(['first@example.com'])
+    expect((await outbox()).map((r) => r.status)).toEqual(['sent', 'failed'])
+  })
+
   it('delivers in the background once started', async () => {
     const w = worker({ intervalMs: 20 })
     w.start()

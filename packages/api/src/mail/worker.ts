@@ -76,7 +76,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     // PostgreSQL: concurrent workers skip each other's rows instead of queueing behind them.
     // SQLite: the single UPDATE runs under the database write lock, so the claim is atomic anyway.
     if (postgres) due = due.forUpdate().skipLocked()
-    return db
+    const rows = await db
       .updateTable('outbox')
       .set((eb) => ({
         status: 'sending',
@@ -88,6 +88,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       .where('status', '=', 'pending')
       .returningAll()
       .execute()
+    // RETURNING has no order: send oldest first.
+    return rows.sort((a, b) => a.created_at.localeCompare(b.created_at))
   }
 
   // A worker that died mid-delivery leaves its rows "sending": the SMTP server may or may not have
@@ -111,6 +113,16 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     // Only the claim's owner settles the row, so a row failed as abandoned stays failed.
     const mine = (query: ReturnType<typeof settle>) =>
       query.where('id', '=', row.id).where('claim_token', '=', row.claim_token).execute()
+    // Restart the claim's clock just before this mail goes out, and make sure the claim still
+    // holds: a long batch must not outlive staleAfterMs and be failed (then retried) behind our back.
+    const held = await db
+      .updateTable('outbox')
+      .set({ claimed_at: now() })
+      .where('id', '=', row.id)
+      .where('claim_token', '=', row.claim_token)
+      .where('status', '=', 'sending')
+      .executeTakeFirst()
+    if (Number(held.numUpdatedRows) !== 1) return
     try {
       await sender.send({
         to: row.to_address,
