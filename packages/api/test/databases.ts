@@ -137,6 +137,32 @@ export async function createScratchDatabase(
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Drops the test databases of runs that were killed before their teardown (their names carry the
+ * pid of the process that made them). Only on a local server, where those pids mean something.
+ */
+async function dropLeftovers(adminUrl: string): Promise<void> {
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(new URL(adminUrl).hostname)) return
+  await onServer(adminUrl, async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname ~ '^portico_(test|template)_[0-9]+_[a-z0-9_]+$'",
+    )
+    for (const { datname } of rows) {
+      const pid = Number(/^portico_(?:test|template)_(\d+)_/.exec(datname)?.[1])
+      if (pid && !alive(pid)) await dropDatabase(client, datname)
+    }
+  })
+}
+
 /**
  * Creates a migrated PostgreSQL database for {@link createScratchDatabase} to clone, calling
  * `migrate` on it; `drop()` removes it and every test database cloned from it.
@@ -156,6 +182,7 @@ export async function createPostgresTemplate(
       for (const row of rows) if (SAFE_NAME.test(row.datname)) await dropDatabase(client, row.datname)
       await dropDatabase(client, name)
     })
+  await dropLeftovers(adminUrl)
   await onServer(adminUrl, (client) => client.query(`CREATE DATABASE "${name}"`))
   try {
     await migrate(databaseUrl(adminUrl, name))
