@@ -96,8 +96,6 @@ describe('landing-page example in Chromium', () => {
 
   it('opens in the top layer with focus inside; Escape closes it and focus returns to the entry point', async () => {
     await page.goto(`${fixture.demo.pageUrl}/landing/`)
-    // Keyboard entry points work once the widget has taken over from the loader's queue.
-    await page.waitForFunction(() => !('q' in ((window as { portico?: object }).portico ?? { q: 1 })))
     const card = page.getByRole('button', { name: 'Report an incident' })
     await card.focus()
     await page.keyboard.press('Enter')

@@ -22,17 +22,25 @@ const queue: Queue =
   }
 if (!host.portico) {
   host.portico = queue
-  // Entry points clicked before the widget has taken over are queued as `open` commands; once
-  // the real function has replaced the queue, the listener removes itself.
+  // Entry points used (click, or Enter on an element that is not a button or link) before the
+  // widget has taken over are queued as `open` commands; once the real function has replaced the
+  // queue, the listeners remove themselves.
   const early = (event: Event) => {
     const entry = (event.target as Element).closest?.('[data-portico-open]')
-    if (host.portico !== queue) document.removeEventListener('click', early)
-    else if (entry) {
+    if (host.portico !== queue) {
+      document.removeEventListener('click', early)
+      document.removeEventListener('keydown', early)
+    } else if (
+      entry &&
+      (event.type === 'click' ||
+        ((event as KeyboardEvent).key === 'Enter' && !entry.closest('button,a[href],input,summary')))
+    ) {
       event.preventDefault()
       queue('open', entry)
     }
   }
   document.addEventListener('click', early)
+  document.addEventListener('keydown', early)
 }
 
 // Retries once: a second request often gets through a flaky network. A failed module import is

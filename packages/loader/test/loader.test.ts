@@ -103,6 +103,24 @@ describe('loader', () => {
     expect(dom.window.portico.q).toEqual([['open', { process: 'kyc' }]])
   })
 
+  it('queues entry points clicked or entered before the widget has arrived', async () => {
+    const { dom } = await page(
+      '<script src="https://cdn.example/portico.js" data-portal="acme"></script>',
+      '<a id="link" href="/elsewhere" data-portico-open>Open</a><div id="card" tabindex="0" data-portico-open>Card</div><button id="plain">Plain</button>',
+    )
+    const document = dom.window.document
+    const click = new dom.window.MouseEvent('click', { bubbles: true, cancelable: true })
+    document.getElementById('link')?.dispatchEvent(click)
+    document.getElementById('plain')?.click()
+    document
+      .getElementById('card')
+      ?.dispatchEvent(new dom.window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(click.defaultPrevented).toBe(true)
+    expect(
+      dom.window.portico.q.map(([command, element]: [string, Element]) => `${command} ${element.id}`),
+    ).toEqual(['open link', 'open card'])
+  })
+
   it('keeps a queue the page set up before the loader', async () => {
     const { dom } = await page(
       '<script src="https://cdn.example/portico.js" data-portal="acme"></script>',
