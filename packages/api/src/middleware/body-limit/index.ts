@@ -14,6 +14,9 @@ const MULTIPART_OVERHEAD = 64 * 1024
  */
 export function limitBodies(): MiddlewareHandler<AppEnv> {
   return async function limitBody(c, next) {
+    // GET and HEAD requests never expose a body to routes; skipping them also spares building the
+    // full fetch Request that the body check needs (about a quarter of an authenticated list's cost).
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const multipart = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/')
     const maxSize = multipart ? c.var.config.uploads.maxBytes + MULTIPART_OVERHEAD : JSON_LIMIT
     return bodyLimit({
