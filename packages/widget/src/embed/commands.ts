@@ -24,6 +24,8 @@ interface Page {
   portals: Map<string, Embedded>
   /** Listeners added with `portico('on', …)`, per portal, so modal companions get them too. */
   subscriptions: Map<string, Set<Subscription>>
+  /** Commands for portals whose script tag has not finished loading yet. */
+  deferred: ArrayLike<unknown>[]
   /** Modal companions of inline portals, opened by entry points. */
   modals: Map<string, PorticoHandle>
   first: string
@@ -81,6 +83,16 @@ function reportAttributes(data: DOMStringMap): void {
     report(`data-height="${data.height}" is not a CSS height: use e.g. data-height="560px"`)
 }
 
+/** The portals of the loader script tags on the page, in document order. */
+const scriptPortals = () =>
+  Array.from(
+    document.querySelectorAll<HTMLScriptElement>('script[data-portal]'),
+    (script) => script.dataset.portal,
+  )
+
+/** The portal of commands and entry points that name none: the first script tag's. */
+const defaultPortal = (current: Page) => scriptPortals()[0] ?? current.first
+
 /** The portal an entry point names, as a panel: inline portals get a modal companion. */
 function panel(current: Page, slug: string): PorticoHandle {
   const embedded = current.portals.get(slug)
@@ -99,7 +111,7 @@ function panel(current: Page, slug: string): PorticoHandle {
 function openEntryPoint(current: Page, element: HTMLElement): void {
   const data = element.dataset
   const entryPoint = data.porticoOpen || element.id || element.textContent?.trim().slice(0, 100) || ''
-  panel(current, data.porticoPortal || current.first).open({
+  panel(current, data.porticoPortal || defaultPortal(current)).open({
     ...(data.porticoProcess ? { process: data.porticoProcess } : {}),
     tags: splitTags(data.porticoTags),
     source: entryPoint ? { entryPoint } : {},
@@ -115,9 +127,15 @@ function run(current: Page, args: ArrayLike<unknown>): unknown {
   try {
     // `portico('on', event, listener, { portal })`; every other command takes its options first.
     const options = ((command === 'on' ? third : first) ?? {}) as { portal?: string }
-    const slug = options.portal ?? current.first
+    const named = first instanceof HTMLElement ? first.dataset.porticoPortal : options.portal
+    const slug = named || defaultPortal(current)
     const embedded = current.portals.get(slug)
     if (command === 'destroy') return destroyPage()
+    // A portal whose script tag has not finished loading gets the command once it has.
+    if (!embedded && scriptPortals().includes(slug)) {
+      current.deferred.push(args)
+      return undefined
+    }
     // The loader queues entry points clicked before the widget arrived as `open` with the element.
     if (command === 'open' && first instanceof HTMLElement) return openEntryPoint(current, first)
     if (command === 'open') {
@@ -170,6 +188,13 @@ function destroyPage(): void {
   delete (window as { portico?: PorticoCommand }).portico
 }
 
+/** Listeners queued before the widget loaded hear what already happened, in order. */
+function replayEarly(current: Page, portal: string, early: Early[]): void {
+  for (const [event, payload] of early)
+    for (const [name, listener] of current.subscriptions.get(portal) ?? [])
+      if (name === event) (listener as (payload: unknown) => void)(payload)
+}
+
 /**
  * Reports wrong attributes of a script tag and registers its portal; the first one also replaces
  * the loader's queue by the real `portico()` function, replays what was queued, and listens for
@@ -184,11 +209,14 @@ export function wire(
   reportAttributes(init.script.dataset)
   if (page) {
     page.portals.set(options.portal, { handle, options })
+    replayEarly(page, options.portal, early)
+    for (const args of page.deferred.splice(0)) run(page, args)
     return
   }
   const current: Page = {
     portals: new Map([[options.portal, { handle, options }]]),
     modals: new Map(),
+    deferred: [],
     subscriptions: new Map(),
     first: options.portal,
     listeners: new AbortController(),
@@ -199,10 +227,7 @@ export function wire(
   const queued = global.portico?.q ?? []
   global.portico = (...args) => run(current, args)
   for (const args of queued) run(current, args)
-  // Listeners queued before the widget loaded hear what already happened, in order.
-  for (const [event, payload] of early)
-    for (const [name, listener] of current.subscriptions.get(options.portal) ?? [])
-      if (name === event) (listener as (payload: unknown) => void)(payload)
+  replayEarly(current, options.portal, early)
   const { signal } = current.listeners
   document.addEventListener(
     'click',
@@ -210,7 +235,7 @@ export function wire(
       const element = entryPointOf(event)
       if (!element) return
       event.preventDefault()
-      openEntryPoint(current, element)
+      run(current, ['open', element])
     },
     { signal },
   )
@@ -221,7 +246,7 @@ export function wire(
       // Buttons and links turn Enter into a click already.
       if (!element || element.closest('button, a[href], input, summary')) return
       event.preventDefault()
-      openEntryPoint(current, element)
+      run(current, ['open', element])
     },
     { signal },
   )
