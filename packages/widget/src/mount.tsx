@@ -117,6 +117,10 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
   let opening = false
   const offReady = events.on('ready', () => {
     const config = model.config.value
+    // The launcher button outside the portal takes the portal's accent unless the page set one.
+    const accent = config?.theme.accent
+    if (accent && !properties['--portico-accent'])
+      container.host.style.setProperty('--portico-accent', accent)
     const title = config?.theme.title ?? config?.name
     if (title) panel?.dialog.setAttribute('aria-label', title)
     const wanted = modelOptions.process

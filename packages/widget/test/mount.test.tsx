@@ -1,7 +1,9 @@
 import { within } from '@testing-library/preact'
+import { HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineElement, mount, type PorticoHandle } from '../src/index.js'
-import { API } from './fixtures.js'
+import { API, multiPortal } from './fixtures.js'
+import { server } from './server.js'
 
 const handles: PorticoHandle[] = []
 afterEach(() => {
@@ -35,6 +37,17 @@ describe('mount()', () => {
     expect(handle.host.style.getPropertyValue('--portico-accent')).toBe('#7c3aed')
     expect(handle.host.style.getPropertyValue('--portico-radius')).toBe('2px')
     expect(handle.host.style.getPropertyValue('--portico-height')).toBe('600px')
+  })
+
+  it('gives the host the portal’s accent when the page sets none', async () => {
+    server.use(
+      http.get(`${API}/v1/portals/acme-services`, () =>
+        HttpResponse.json({ ...multiPortal, theme: { ...multiPortal.theme, accent: '#0f766e' } }),
+      ),
+    )
+    const { handle, view } = mountInto()
+    await view.findByRole('heading', { name: 'What would you like to do?' })
+    expect(handle.host.style.getPropertyValue('--portico-accent')).toBe('#0f766e')
   })
 
   it('destroy() removes every node it added and stops emitting', async () => {
