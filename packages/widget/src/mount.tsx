@@ -2,7 +2,7 @@ import type { PortalConfig } from '@portico/schema'
 import { render } from 'preact'
 import { App } from './components/App.js'
 import { WidgetContext } from './components/context.js'
-import { createContainer } from './embed/container.js'
+import { adopt, createContainer } from './embed/container.js'
 import type { Panel } from './embed/panel.js'
 import { MODES, type Mode } from './embed/styles.js'
 import { type Theme, themeProperties } from './embed/theme.js'
@@ -136,6 +136,7 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
           locale: model.locale,
           ...(options.label ? { label: options.label } : {}),
           title: () => model.config.value?.theme.title ?? model.config.value?.name,
+          adopt,
         })
         if (opening) panel.open()
       },

@@ -1,10 +1,7 @@
 import type { PorticoEventMap, PorticoListener } from '../events.js'
-import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
-import { defineElement } from './define.js'
-import type { Early, EmbedInit } from './page.js'
-import { splitTags } from './source.js'
-import { MODES, type Mode } from './styles.js'
-import { THEME_KEYS } from './theme.js'
+import type { MountOptions, PorticoHandle } from '../mount.js'
+import type { Early, EmbedInit, Kit } from './page.js'
+import type { Mode } from './styles.js'
 
 /** The global command function: `portico('open', { process: 'kyc' })`. */
 export interface PorticoCommand {
@@ -47,10 +44,13 @@ const KNOWN = [
 const report = (message: string) => console.error(`[portico] ${message}`)
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 let page: Page | null = null
+// What this lazily loaded code uses from the first chunk, handed over by embed() rather than
+// imported, so the bundler does not split the first chunk's modules into extra files.
+let kit: Kit
 
 /** One console message per wrong attribute of the script tag, saying how to fix it. */
 function reportAttributes(data: DOMStringMap): void {
-  const themes = THEME_KEYS.map((key) => `data-theme-${kebab(key)}`)
+  const themes = kit.themeKeys.map((key) => `data-theme-${kebab(key)}`)
   for (const [key, value = ''] of Object.entries(data)) {
     const name = `data-${kebab(key)}`
     if (key.startsWith('theme')) {
@@ -66,11 +66,11 @@ function reportAttributes(data: DOMStringMap): void {
         `${name} is not a Portico attribute: use ${KNOWN.map((key) => `data-${kebab(key)}`).join(', ')} or data-theme-*`,
       )
   }
-  if (data.mode && !MODES.includes(data.mode as Mode))
+  if (data.mode && !kit.modes.includes(data.mode as Mode))
     report(`data-mode="${data.mode}" is not a mode: use data-mode="inline", "launcher" or "modal"`)
   if (data.locale && !/^(en|fr)(-|$)/i.test(data.locale))
     report(`data-locale="${data.locale}" is not supported: use data-locale="en" or data-locale="fr"`)
-  const tags = splitTags(data.tags)
+  const tags = kit.splitTags(data.tags)
   if (tags.length > 20 || tags.some((tag) => tag.length > 50))
     report(
       `data-tags="${data.tags}" has too many or too long tags: use at most 20 comma-separated tags of 50 characters`,
@@ -100,7 +100,7 @@ function panel(current: Page, slug: string): PorticoHandle {
   let modal = current.modals.get(slug)
   if (!modal) {
     const base = (embedded ?? current.portals.get(current.first))?.options
-    modal = mount(document.body, { ...base, portal: slug, api: base?.api ?? '', mode: 'modal' })
+    modal = kit.mount(document.body, { ...base, portal: slug, api: base?.api ?? '', mode: 'modal' })
     current.modals.set(slug, modal)
     for (const [event, listener] of current.subscriptions.get(slug) ?? []) modal.on(event, listener)
   }
@@ -113,7 +113,7 @@ function openEntryPoint(current: Page, element: HTMLElement): void {
   const entryPoint = data.porticoOpen || element.id || element.textContent?.trim().slice(0, 100) || ''
   panel(current, data.porticoPortal || defaultPortal(current)).open({
     ...(data.porticoProcess ? { process: data.porticoProcess } : {}),
-    tags: splitTags(data.porticoTags),
+    tags: kit.splitTags(data.porticoTags),
     source: entryPoint ? { entryPoint } : {},
   })
 }
@@ -144,7 +144,7 @@ function run(current: Page, args: ArrayLike<unknown>): unknown {
       const handle = embedded?.options.mode === 'inline' ? embedded.handle : panel(current, slug)
       return handle.open({
         ...(process ? { process } : {}),
-        tags: typeof tags === 'string' ? splitTags(tags) : (tags ?? []),
+        tags: typeof tags === 'string' ? kit.splitTags(tags) : (tags ?? []),
       })
     }
     if (command === 'on') return subscribe(current, slug, [first as never, second as never])
@@ -204,8 +204,10 @@ export function wire(
   init: EmbedInit,
   options: MountOptions & { mode: Mode },
   handle: PorticoHandle,
-  early: Early[] = [],
+  early: Early[],
+  tools: Kit,
 ): void {
+  kit = tools
   reportAttributes(init.script.dataset)
   if (page) {
     page.portals.set(options.portal, { handle, options })
@@ -222,7 +224,7 @@ export function wire(
     listeners: new AbortController(),
   }
   page = current
-  void defineElement()
+  void kit.defineElement()
   const global = window as { portico?: PorticoCommand }
   const queued = global.portico?.q ?? []
   global.portico = (...args) => run(current, args)

@@ -1,3 +1,6 @@
+import { mount } from '../mount.js'
+import { splitTags } from './source.js'
+
 /**
  * Defines `<portico-portal portal="…" api="…">`, a framework-neutral way to mount a portal: it
  * mounts when added to the document and is destroyed when removed. Attributes: `portal`, `api`,
@@ -9,5 +12,5 @@ export async function defineElement(name = 'portico-portal'): Promise<void> {
   if (typeof customElements === 'undefined' || customElements.get(name)) return
   // The element's code stays out of the first view of script-tag pages that never use it.
   const { define } = await import('./element.js')
-  define(name)
+  define(name, { mount, splitTags })
 }

@@ -1,5 +1,5 @@
-import { mount, type OpenOptions, type PorticoHandle } from '../mount.js'
-import { splitTags } from './source.js'
+import type { mount, OpenOptions, PorticoHandle } from '../mount.js'
+import type { splitTags } from './source.js'
 import type { Mode } from './styles.js'
 
 /** The custom element `<portico-portal>` once defined. */
@@ -11,7 +11,11 @@ export interface PorticoPortalElement extends HTMLElement {
 }
 
 /** Defines the custom element; {@link defineElement} loads this code on demand. */
-export function define(name: string): void {
+export function define(
+  name: string,
+  // Handed over by defineElement() rather than imported, so the first chunk is not split further.
+  kit: { mount: typeof mount; splitTags: typeof splitTags },
+): void {
   if (customElements.get(name)) return
   class PorticoPortal extends HTMLElement implements PorticoPortalElement {
     handle: PorticoHandle | null = null
@@ -29,13 +33,13 @@ export function define(name: string): void {
       const mode = attribute('mode') as Mode | undefined
       const process = attribute('process')
       const locale = attribute('locale')
-      this.handle = mount(this, {
+      this.handle = kit.mount(this, {
         portal,
         api,
         ...(mode ? { mode } : {}),
         ...(process ? { process } : {}),
         ...(locale ? { locale } : {}),
-        tags: splitTags(attribute('tags')),
+        tags: kit.splitTags(attribute('tags')),
       })
     }
 

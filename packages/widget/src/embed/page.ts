@@ -1,6 +1,7 @@
 import type { PortalConfig } from '@portico/schema'
 import type { PorticoEventMap } from '../events.js'
 import { type MountOptions, mount, type PorticoHandle } from '../mount.js'
+import { defineElement } from './define.js'
 import { landingSource, splitTags } from './source.js'
 import { MODES, type Mode } from './styles.js'
 import { THEME_KEYS, type Theme } from './theme.js'
@@ -15,6 +16,15 @@ export interface EmbedInit {
   api: string
   /** The portal config the loader fetched in parallel with the widget. */
   config?: Promise<PortalConfig>
+}
+
+/** What the lazily loaded command code uses from the first chunk. */
+export interface Kit {
+  mount: typeof mount
+  splitTags: typeof splitTags
+  modes: readonly string[]
+  themeKeys: readonly string[]
+  defineElement: typeof defineElement
 }
 
 /** An event emitted before the command code loaded. */
@@ -72,7 +82,13 @@ export function embed(init: EmbedInit): PorticoHandle {
   import('./commands.js').then(
     (commands) => {
       for (const off of offs) off()
-      commands.wire(init, options, handle, early)
+      commands.wire(init, options, handle, early, {
+        mount,
+        splitTags,
+        modes: MODES,
+        themeKeys: THEME_KEYS,
+        defineElement,
+      })
     },
     () =>
       console.error(

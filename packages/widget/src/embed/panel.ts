@@ -1,5 +1,4 @@
-import type { Container } from './container.js'
-import { adopt } from './container.js'
+import type { adopt, Container } from './container.js'
 
 // A modal of our own in the top layer (`showModal()`) is above any z-index and any host dialog.
 const css = `dialog{box-sizing:border-box;width:min(640px,calc(100vw - 16px));max-width:none;max-height:calc(100vh - 16px);
@@ -27,6 +26,8 @@ export interface PanelOptions {
   label?: string
   /** The portal's title, the dialog's accessible name. */
   title: () => string | undefined
+  /** Adds a stylesheet to the shadow root (handed over so the first chunk is not split further). */
+  adopt: typeof adopt
 }
 
 /** The dialog of modal and launcher modes. */
@@ -61,7 +62,7 @@ function button(className: string, text: string): HTMLButtonElement {
 export function createPanel(container: Container, options: PanelOptions): Panel {
   const text = TEXT[options.locale]
   const { shadowRoot, root } = container
-  adopt(shadowRoot, css)
+  options.adopt(shadowRoot, css)
   const dialog = document.createElement('dialog')
   dialog.setAttribute('part', 'dialog')
   const close = button('close', '×')
