@@ -150,4 +150,21 @@ describe('landing-page example in Chromium', () => {
       '[portico] portico("fly") failed: unknown command "fly": use "open", "close", "on" or "destroy"',
     ])
   })
+
+  it('portico("destroy") removes every portal, the entry-point listeners and the global', async () => {
+    await page.goto(`${fixture.demo.pageUrl}/landing/`)
+    await page.getByRole('link', { name: 'Open an account' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Acme onboarding' })
+    await dialog.waitFor()
+    await page.evaluate(() =>
+      (window as unknown as { portico: (command: string) => void }).portico('destroy'),
+    )
+    expect(await page.locator('portico-root').count()).toBe(0)
+    expect(await addedGlobals(page)).toEqual([])
+    // Entry points are plain elements again: the link follows its href.
+    await page.getByRole('link', { name: 'Open an account' }).click()
+    await expect.poll(() => new URL(page.url()).hash).toBe('#open')
+    expect(await page.locator('portico-root').count()).toBe(0)
+    expect(errors).toEqual([])
+  })
 })
