@@ -29,6 +29,11 @@ export async function serveStatic(options: StaticOptions): Promise<{ url: string
   const mounts = Object.entries(options.mounts).sort(([a], [b]) => b.length - a.length)
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
+    // `/landing` → `/landing/`, so the page's relative links resolve as they do in production.
+    if (mounts.some(([prefix]) => prefix === `${path}/`)) {
+      response.writeHead(301, { location: `${path}/${new URL(request.url ?? '/', 'http://x').search}` }).end()
+      return
+    }
     const mount = mounts.find(([prefix]) => path.startsWith(prefix))
     const route =
       mount && options.spa?.includes(mount[0]) && !extname(path) ? '' : path.slice(mount?.[0].length ?? 0)
