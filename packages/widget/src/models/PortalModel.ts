@@ -257,7 +257,8 @@ export class PortalModel {
   /** Picks a process: a visitor goes on to register, a contact to the new-application form. */
   choose(process: PublicProcess): void {
     this.process.value = process
-    this.navigate(this.session.value ? { name: 'new', process: process.slug } : { name: 'register' })
+    const visitor: Route = this.config.value?.registrationOpen ? { name: 'register' } : { name: 'login' }
+    this.navigate(this.session.value ? { name: 'new', process: process.slug } : visitor)
   }
 
   /** A process by slug: one of the portal's, or one the contact is authorized to start. */
