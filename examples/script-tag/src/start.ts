@@ -1,9 +1,13 @@
 import { startDemo } from './demo.js'
 
+const pagePort = Number(process.env.PORT ?? 8080)
+// Invitation and password-reset mails link to the page that embeds the portal.
+process.env.PORTICO_PUBLIC_URL ??= `http://127.0.0.1:${pagePort}/`
+
 const demo = await startDemo({
   databaseUrl: process.env.DATABASE_URL ?? 'demo.sqlite',
   apiPort: Number(process.env.API_PORT ?? 8787),
-  pagePort: Number(process.env.PORT ?? 8080),
+  pagePort,
 })
 console.log(`
   Portico demo
