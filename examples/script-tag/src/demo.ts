@@ -28,6 +28,8 @@ export interface DemoOptions {
   apiPort?: number
   /** @default 0 (any free port) */
   pagePort?: number
+  /** Where attachments are stored. @default './.data/uploads' */
+  uploadsDir?: string
 }
 
 /**
@@ -41,7 +43,11 @@ export async function startDemo(options: DemoOptions) {
   await migrateToLatest(db.kysely as never)
   const seed = await seedDemo(db.kysely)
   await db.close()
-  const api = await startServer({ databaseUrl: options.databaseUrl, port: options.apiPort ?? 0 })
+  const api = await startServer({
+    databaseUrl: options.databaseUrl,
+    port: options.apiPort ?? 0,
+    ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}),
+  })
   const page = await serveStatic({
     port: options.pagePort ?? 0,
     mounts: {

@@ -1,32 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startDemo } from '../src/demo.js'
-import { launchChromium } from './chromium.js'
+import { startFixture } from './chromium.js'
 
-let demo: Awaited<ReturnType<typeof startDemo>>
+let fixture: Awaited<ReturnType<typeof startFixture>>
+let demo: Awaited<ReturnType<typeof startFixture>>['demo']
 let browser: Browser
 let context: BrowserContext
 let page: Page
-let dir: string
-let cwd: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portico-a11y-'))
-  cwd = process.cwd()
-  process.chdir(dir)
-  demo = await startDemo({ databaseUrl: join(dir, 'a11y.sqlite') })
-  browser = await launchChromium()
+  fixture = await startFixture()
+  demo = fixture.demo
+  browser = fixture.browser
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  process.chdir(cwd)
-  rmSync(dir, { recursive: true, force: true })
+  await fixture?.close()
 })
 
 beforeEach(async () => {

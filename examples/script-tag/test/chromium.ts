@@ -120,13 +120,15 @@ export async function adminApplications(apiUrl: string, adminKey: string) {
 /** A running demo (API + every example) and a browser, for one test file. */
 export async function startFixture() {
   const dir = mkdtempSync(join(tmpdir(), 'portico-e2e-'))
-  const demo = await startDemo({ databaseUrl: join(dir, 'e2e.sqlite') })
+  const demo = await startDemo({ databaseUrl: join(dir, 'e2e.sqlite'), uploadsDir: join(dir, 'uploads') })
   const browser = await launchChromium()
   return {
     demo,
     browser,
     /** The seeded admin key (the fixture's database is always new). */
     adminKey: demo.seed.adminKey ?? '',
+    /** The fixture's SQLite file, to read what the API stored (the outbox, say). */
+    databaseUrl: join(dir, 'e2e.sqlite'),
     async close() {
       await browser.close()
       await demo.close()

@@ -1,36 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { openDatabase } from '@portico/api'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startDemo } from '../src/demo.js'
-import { launchChromium } from './chromium.js'
+import { startFixture } from './chromium.js'
 
 // Feature rows of the design's table that the journey does not walk through, each done by a
 // contact in Chromium against the real API, with staff acting through the admin API.
-let demo: Awaited<ReturnType<typeof startDemo>>
+let fixture: Awaited<ReturnType<typeof startFixture>>
+let demo: Awaited<ReturnType<typeof startFixture>>['demo']
 let browser: Browser
 let context: BrowserContext
 let page: Page
-let dir: string
-let cwd: string
 let database: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portico-features-'))
-  cwd = process.cwd()
-  process.chdir(dir)
-  database = join(dir, 'features.sqlite')
-  demo = await startDemo({ databaseUrl: database })
-  browser = await launchChromium()
+  fixture = await startFixture()
+  demo = fixture.demo
+  browser = fixture.browser
+  database = fixture.databaseUrl
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  process.chdir(cwd)
-  rmSync(dir, { recursive: true, force: true })
+  await fixture?.close()
 })
 
 beforeEach(async () => {

@@ -1,30 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startDemo } from '../src/demo.js'
-import { launchChromium } from './chromium.js'
+import { startFixture } from './chromium.js'
 
-let demo: Awaited<ReturnType<typeof startDemo>>
+let fixture: Awaited<ReturnType<typeof startFixture>>
+let demo: Awaited<ReturnType<typeof startFixture>>['demo']
 let browser: Browser
-let dir: string
-let cwd: string
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'portico-journey-'))
-  // Uploads go to ./.data/uploads of the working directory: keep them in the temp folder.
-  cwd = process.cwd()
-  process.chdir(dir)
-  demo = await startDemo({ databaseUrl: join(dir, 'journey.sqlite') })
-  browser = await launchChromium()
+  fixture = await startFixture()
+  demo = fixture.demo
+  browser = fixture.browser
 })
 
 afterAll(async () => {
-  await browser?.close()
-  await demo?.close()
-  process.chdir(cwd)
-  rmSync(dir, { recursive: true, force: true })
+  await fixture?.close()
 })
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')

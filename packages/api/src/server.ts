@@ -13,6 +13,8 @@ export interface ServerOptions {
   port?: number
   /** @default '127.0.0.1' */
   hostname?: string
+  /** Where attachments are stored on disk. @default process.env.PORTICO_UPLOADS_DIR ?? './.data/uploads' */
+  uploadsDir?: string
   /** Options of the mail worker that runs alongside the server, or `false` for none. @default {} */
   mail?: Omit<MailWorkerOptions, 'db'> | false
 }
@@ -30,7 +32,8 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? 'portico.sqlite')
   await migrateToLatest(db.kysely as never)
-  const app = createApp({ db: db.kysely })
+  const uploadsDir = options.uploadsDir ?? process.env.PORTICO_UPLOADS_DIR
+  const app = createApp({ db: db.kysely, ...(uploadsDir ? { uploadsDir } : {}) })
   const worker = options.mail === false ? undefined : createMailWorker({ ...options.mail, db: db.kysely })
   worker?.start()
   const hostname = options.hostname ?? '127.0.0.1'

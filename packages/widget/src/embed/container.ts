@@ -1,4 +1,4 @@
-import { applyStyles } from '../styles.js'
+import { adoptStyles, applyStyles } from '../styles.js'
 import { containerCss, type Mode } from './styles.js'
 
 /** The `<portico-root>` element a mount adds, with its shadow root. */
@@ -9,22 +9,8 @@ export interface Container {
   root: HTMLElement
 }
 
-/** Adds a stylesheet to a shadow root: constructable (CSP-safe) where supported, else a `<style>`. */
-export function adopt(shadowRoot: ShadowRoot, css: string): void {
-  if (
-    'adoptedStyleSheets' in shadowRoot &&
-    typeof CSSStyleSheet !== 'undefined' &&
-    'replaceSync' in CSSStyleSheet.prototype
-  ) {
-    const sheet = new CSSStyleSheet()
-    sheet.replaceSync(css)
-    shadowRoot.adoptedStyleSheets = [...shadowRoot.adoptedStyleSheets, sheet]
-    return
-  }
-  const style = document.createElement('style')
-  style.textContent = css
-  shadowRoot.append(style)
-}
+/** Adds a stylesheet to a shadow root (the widget's one implementation, from its styles). */
+export const adopt = adoptStyles
 
 /**
  * Builds the `<portico-root>` host with an open shadow root and the theme's custom properties on
