@@ -165,3 +165,33 @@ describe('axe-core', () => {
     await axe(page, 'company')
   }, 60_000)
 })
+
+describe('axe-core in French', () => {
+  it('finds no violation on the views in French either', async () => {
+    const french = await browser.newContext({ locale: 'fr-FR' })
+    try {
+      const fr = await french.newPage()
+      await fr.goto(`${demo.pageUrl}/`)
+      await fr.getByRole('heading', { name: 'Que souhaitez-vous faire ?' }).waitFor()
+      await axe(fr, 'sélecteur')
+      await fr.getByRole('button', { name: 'Report an incident' }).click()
+      await fr.getByRole('button', { name: 'Créer le compte et commencer' }).click()
+      await fr.getByText('Veuillez corriger les champs signalés.').waitFor()
+      await axe(fr, 'inscription avec erreurs')
+      await fr.getByRole('button', { name: 'Déjà un compte ? Connectez-vous' }).click()
+      await fr.getByLabel('E-mail', { exact: true }).fill(demo.seed.login.email)
+      await fr.getByLabel('Mot de passe').fill(demo.seed.login.password)
+      await fr.getByRole('button', { name: 'Se connecter' }).click()
+      await fr.getByRole('heading', { name: 'Verify your identity' }).waitFor()
+      await axe(fr, 'demande')
+      await fr.getByRole('button', { name: 'Contrats' }).click()
+      await fr.getByRole('heading', { name: 'Contrats partagés avec vous' }).waitFor()
+      await axe(fr, 'contrats')
+      await fr.getByRole('button', { name: 'Entreprise' }).click()
+      await fr.getByRole('heading', { name: 'Contacts de votre entreprise' }).waitFor()
+      await axe(fr, 'entreprise')
+    } finally {
+      await french.close()
+    }
+  }, 60_000)
+})
