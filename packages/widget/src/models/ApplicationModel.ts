@@ -1,5 +1,5 @@
 import type { ApplicationDetail, NoteBody, NoteList } from '@portico/schema'
-import { batch, signal } from '@preact/signals'
+import { signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
 import { messageOf, type UserMessage } from './errors.js'
 import { FormModel, ruleValidator } from './FormModel.js'
@@ -95,11 +95,12 @@ export class ApplicationModel {
         const attachment = await client.uploadAttachment(this.id, file, field, (progress) =>
           update({ progress }),
         )
-        batch(() => {
-          update({ progress: 1 })
-          const detail = this.detail.data.value
-          if (detail) this.detail.data.value = { ...detail, attachments: [...detail.attachments, attachment] }
-        })
+        update({ progress: 1 })
+        const detail = this.detail.data.value
+        // While the detail is still loading, its answer may predate this upload: load it again.
+        if (detail && this.detail.status.value === 'ready') {
+          this.detail.data.value = { ...detail, attachments: [...detail.attachments, attachment] }
+        } else void this.detail.load()
       } catch (error) {
         if (!this.ctx.intercept(error)) update({ message: messageOf(error) })
       }
