@@ -1,6 +1,6 @@
 import type { FormField } from '@portico/schema'
-import { useId } from 'preact/hooks'
 import { useWidget } from './context.js'
+import { FieldError, useFieldIds } from './FieldError.js'
 
 /** Props of {@link ChoiceField}. */
 export interface ChoiceFieldProps {
@@ -13,12 +13,7 @@ export interface ChoiceFieldProps {
 /** A select or a checkbox of a process form, labelled in the widget's language. */
 export function ChoiceField({ field, value, error, onChange }: ChoiceFieldProps) {
   const { locale } = useWidget()
-  const id = useId()
-  const errorId = `${id}-error`
-  const described = {
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': error ? errorId : undefined,
-  }
+  const { id, errorId, described } = useFieldIds(error)
   const label = field.label[locale]
   return (
     <div class={field.type === 'checkbox' ? 'field check' : 'field'} part="field">
@@ -52,11 +47,7 @@ export function ChoiceField({ field, value, error, onChange }: ChoiceFieldProps)
           ))}
         </select>
       )}
-      {error && (
-        <p id={errorId} class="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   )
 }

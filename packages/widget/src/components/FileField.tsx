@@ -1,6 +1,6 @@
 import type { FormField } from '@portico/schema'
-import { useId } from 'preact/hooks'
 import { useWidget } from './context.js'
+import { FieldError, useFieldIds } from './FieldError.js'
 
 /** A file field of a process form: the file is uploaded as an attachment once the application exists. */
 export function FileField({
@@ -15,8 +15,7 @@ export function FileField({
   onChange: (file: File | null) => void
 }) {
   const { locale } = useWidget()
-  const id = useId()
-  const errorId = `${id}-error`
+  const { id, errorId, described } = useFieldIds(error)
   return (
     <div class="field" part="field">
       <label for={id} data-required={field.required ? '' : undefined}>
@@ -26,16 +25,11 @@ export function FileField({
         id={id}
         type="file"
         name={field.name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? errorId : undefined}
+        {...described}
         onChange={(event) => onChange(event.currentTarget.files?.[0] ?? null)}
       />
       {file && <p class="muted">{file.name}</p>}
-      {error && (
-        <p id={errorId} class="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks'
+import { FieldError, useFieldIds } from './FieldError.js'
 
 /** A labelled multi-line text box with its error message tied to it. */
 export function TextArea({
@@ -16,8 +16,7 @@ export function TextArea({
   error: string | undefined
   onInput: (value: string) => void
 }) {
-  const id = useId()
-  const errorId = `${id}-error`
+  const { id, errorId, described } = useFieldIds(error)
   return (
     <div class="field" part="field">
       <label for={id} data-required={required ? '' : undefined}>
@@ -29,15 +28,10 @@ export function TextArea({
         rows={4}
         required={required}
         value={value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? errorId : undefined}
+        {...described}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
-      {error && (
-        <p id={errorId} class="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks'
+import { FieldError, useFieldIds } from './FieldError.js'
 
 /** Props of {@link TextField}. */
 export interface TextFieldProps {
@@ -23,8 +23,7 @@ export function TextField({
   error,
   onInput,
 }: TextFieldProps) {
-  const id = useId()
-  const errorId = `${id}-error`
+  const { id, errorId, described } = useFieldIds(error)
   return (
     <div class="field" part="field">
       <label for={id} data-required={required ? '' : undefined}>
@@ -38,15 +37,10 @@ export function TextField({
         autoComplete={autoComplete}
         required={required}
         value={value}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? errorId : undefined}
+        {...described}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
-      {error && (
-        <p id={errorId} class="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   )
 }
