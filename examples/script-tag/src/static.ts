@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -10,6 +11,44 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
 }
+
+/** The content codings this server sends, best first. */
+type Coding = 'br' | 'gzip'
+
+/** The best coding the client accepts (`q=0` refuses one), or undefined for the file as it is. */
+export function negotiateCoding(request: Pick<IncomingMessage, 'headers'>): Coding | undefined {
+  const accepted = new Map<string, number>()
+  for (const part of String(request.headers['accept-encoding'] ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';')
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find(Boolean)
+    if (name) accepted.set(name, q === undefined ? 1 : Number(q))
+  }
+  const allows = (coding: Coding) => (accepted.get(coding) ?? accepted.get('*') ?? 0) > 0
+  return (['br', 'gzip'] as const).find(allows)
+}
+
+/**
+ * Compresses like a CDN does, once per file version: brotli at its best quality, gzip for older
+ * clients. Keyed by path and content, so a rebuilt file is compressed again.
+ */
+function compressor() {
+  const cache = new Map<string, { source: Buffer; br?: Buffer; gzip?: Buffer }>()
+  return function compressed(file: string, source: Buffer, coding: Coding): Buffer {
+    let entry = cache.get(file)
+    if (!entry?.source.equals(source)) {
+      entry = { source }
+      cache.set(file, entry)
+    }
+    entry[coding] ??=
+      coding === 'br'
+        ? brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(source, { level: 9 })
+    return entry[coding]
+  }
+}
+
+/** Types worth compressing: text. Images and archives are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/
 
 /** Options of {@link serveStatic}. */
 export interface StaticOptions {
@@ -27,6 +66,7 @@ export interface StaticOptions {
 /** A tiny static file server for the example pages, bound to 127.0.0.1. */
 export async function serveStatic(options: StaticOptions): Promise<{ url: string; server: Server }> {
   const mounts = Object.entries(options.mounts).sort(([a], [b]) => b.length - a.length)
+  const compressed = compressor()
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)
     // `/landing` → `/landing/`, so the page's relative links resolve as they do in production.
@@ -44,18 +84,25 @@ export async function serveStatic(options: StaticOptions): Promise<{ url: string
       return
     }
     try {
-      let body: Buffer | string = await readFile(file)
+      let body: Buffer = await readFile(file)
       const type = TYPES[extname(file)] ?? 'application/octet-stream'
-      if (type.startsWith('text/html') && options.html) body = options.html(body.toString('utf8'))
+      if (type.startsWith('text/html') && options.html) {
+        body = Buffer.from(options.html(body.toString('utf8')))
+      }
       // Hashed widget chunks never change; the loader itself is cached briefly so releases reach users.
       const hashed = /-[A-Z0-9]{8}\.js$/.test(file)
+      const coding = COMPRESSIBLE.test(type) ? negotiateCoding(request) : undefined
+      if (coding) body = compressed(file, body, coding)
       response.writeHead(200, {
         'content-type': type,
         'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
         'access-control-allow-origin': '*',
+        'content-length': String(body.length),
+        ...(COMPRESSIBLE.test(type) ? { vary: 'accept-encoding' } : {}),
+        ...(coding ? { 'content-encoding': coding } : {}),
         ...options.headers?.(path),
       })
-      response.end(body)
+      response.end(request.method === 'HEAD' ? undefined : body)
     } catch {
       response.writeHead(404).end('Not found')
     }
