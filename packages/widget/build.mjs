@@ -1,5 +1,8 @@
-// Builds the widget twice: an ESM library for npm users (dependencies left as imports) and
-// content-hashed, minified chunks for the CDN that the loader imports.
+// Builds the widget twice: an ESM library for npm users and content-hashed, minified chunks for the
+// CDN that the loader imports. Both are split the same way: the first view in the entry, other views
+// in chunks loaded on demand. The npm build keeps private copies of preact and @preact/signals, so a
+// host app on another Preact (10, or 11 with its own signals) never shares hooks with the widget;
+// ky and @portico/schema stay imports.
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { build } from 'esbuild'
@@ -19,8 +22,13 @@ await rm('dist', { recursive: true, force: true })
 await build({
   ...shared,
   outdir: 'dist',
-  external: ['preact', 'preact/*', '@preact/signals', 'ky', '@portico/schema'],
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  minify: true,
+  external: ['ky', '@portico/schema'],
+  // Maps carry their sources (sourcesContent), since src/ is not published.
   sourcemap: true,
+  legalComments: 'linked',
 })
 
 const cdn = await build({

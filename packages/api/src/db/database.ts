@@ -42,19 +42,46 @@ export function dialectOf(url: string): Dialect {
 }
 
 /**
+ * Imports a database driver, an optional peer dependency of `@portico/api`, saying what to install
+ * when it is missing (or installed without its native build, as pnpm does unless allowed to build).
+ */
+async function importDriver<T>(name: 'pg' | 'better-sqlite3', load: () => Promise<T>): Promise<T> {
+  try {
+    return await load()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      const why = name === 'pg' ? 'DATABASE_URL points at PostgreSQL' : 'DATABASE_URL names an SQLite file'
+      throw new Error(
+        `[portico] ${why}, which needs the "${name}" package: install it beside @portico/api (npm install ${name}, or pnpm add ${name})`,
+        { cause: error },
+      )
+    }
+    if (name === 'better-sqlite3' && /bindings|\.node\b|NODE_MODULE_VERSION/.test(String(error))) {
+      throw new Error(
+        '[portico] better-sqlite3 is installed but its native module is not built: with pnpm, allow its build (pnpm approve-builds, or onlyBuiltDependencies: [better-sqlite3] in pnpm-workspace.yaml) and reinstall',
+        { cause: error },
+      )
+    }
+    throw error
+  }
+}
+
+/**
  * Opens the database a URL names: PostgreSQL for `postgres://…`, otherwise an SQLite file (in WAL mode).
  * @example const db = await openDatabase('./portico.sqlite')
  */
 export async function openDatabase(url: string): Promise<Db> {
   if (dialectOf(url) === 'postgres') {
-    const { default: pg } = await import('pg')
+    const { default: pg } = await importDriver('pg', () => import('pg'))
     const pool = new pg.Pool({ connectionString: url, max: 10 })
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
   }
-  const { default: Sqlite } = await import('better-sqlite3')
+  const { default: Sqlite } = await importDriver('better-sqlite3', () => import('better-sqlite3'))
   const file = url.replace(/^(sqlite|file):(\/\/)?/, '')
-  const sqlite = new Sqlite(file)
+  // better-sqlite3 loads its native module on first use, not on import.
+  const sqlite = await importDriver('better-sqlite3', async () => new Sqlite(file))
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')

@@ -1,0 +1,17 @@
+import type { PorticoEventMap } from '@portico/widget'
+
+/** The React prop of each widget event: `onReady`, `onLogin`, `onApplicationCreated`, … */
+export const EVENT_PROPS = {
+  onReady: 'ready',
+  onLogin: 'login',
+  onLogout: 'logout',
+  onApplicationCreated: 'application:created',
+  onApplicationOpened: 'application:opened',
+  onContractOpened: 'contract:opened',
+  onError: 'error',
+} as const satisfies Record<string, keyof PorticoEventMap>
+
+/** Event props of {@link PorticoPortal}, each typed with its event's payload. */
+export type PorticoEventProps = {
+  [P in keyof typeof EVENT_PROPS]?: (payload: PorticoEventMap[(typeof EVENT_PROPS)[P]]) => void
+}
