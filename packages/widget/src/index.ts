@@ -1,4 +1,5 @@
 import './global.js'
+
 export type { PorticoCommand } from './embed/commands.js'
 export { defineElement } from './embed/define.js'
 export type { PorticoPortalElement } from './embed/element.js'
