@@ -34,7 +34,7 @@ describe('the demo static server', () => {
   let close = () => {}
   beforeAll(async () => {
     writeFileSync(join(folder, 'portico.js'), script)
-    writeFileSync(join(folder, 'chunk-ABCD1234.js'), script)
+    writeFileSync(join(folder, 'chunk-Ab_D-234.js'), script)
     writeFileSync(join(folder, 'logo.png'), Buffer.alloc(2048, 7))
     const served = await serveStatic({ mounts: { '/': folder } })
     url = served.url
@@ -60,7 +60,7 @@ describe('the demo static server', () => {
   })
 
   it('caches hashed chunks for a year and the loader for five minutes', async () => {
-    const chunk = await get(`${url}/chunk-ABCD1234.js`, { 'accept-encoding': 'br' })
+    const chunk = await get(`${url}/chunk-Ab_D-234.js`, { 'accept-encoding': 'br' })
     expect(chunk.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     const loader = await get(`${url}/portico.js`)
     expect(loader.headers['cache-control']).toBe('public, max-age=300')
