@@ -8,11 +8,15 @@ import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
 import { limitBodies } from './middleware/body-limit/index.js'
+import { requestLog } from './middleware/request-log/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
 import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
+import type { Logger } from './ops/logger.js'
+import type { Metrics } from './ops/metrics.js'
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
 import { adminRoutes } from './routes/admin/index.js'
+import { healthRoutes } from './routes/health.js'
 import { meRoutes } from './routes/me.js'
 import { openApiRoute } from './routes/openapi.js'
 import { passwordRoutes } from './routes/passwords.js'
@@ -24,8 +28,14 @@ import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.js'
 export interface AppOptions {
   /** The database every request reads and writes. */
   db: Kysely<Database>
-  /** Where unexpected errors are reported. @default console.error */
+  /** Where unexpected errors are reported. @default logger.error, else console.error */
   log?: (error: unknown) => void
+  /** Structured request logs (one line per request); none when omitted. */
+  logger?: Logger
+  /** Prometheus metrics the requests are counted in; none when omitted. */
+  metrics?: Metrics
+  /** Tells `/ready` the server is shutting down. @default () => false */
+  draining?: () => boolean
   /** Where attachments are stored. @default new LocalDiskStorage(uploadsDir) */
   storage?: Storage
   /** The root of the default local-disk storage. @default './.data/uploads' */
@@ -67,7 +77,10 @@ export function createApp(options: AppOptions) {
     publicUrl: options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/',
   }
   const app = new Hono<AppEnv>()
-  app.onError(problemErrorHandler(options.log ? { log: options.log } : {}))
+  const { logger } = options
+  const log = options.log ?? (logger ? (error: unknown) => logger.error({ err: error }, 'unexpected error') : undefined)
+  app.onError(problemErrorHandler(log ? { log } : {}))
+  app.use(requestLog({ logger, metrics: options.metrics }))
   app.notFound(problemNotFound)
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use(cleanUrl())
@@ -82,7 +95,7 @@ export function createApp(options: AppOptions) {
   app.use('/v1/me/*', portalCors())
   app.use('/v1/me', portalCors())
   app.use('/v1/openapi.json', cors({ origin: '*' }))
-  app.get('/health', (c) => c.json({ ok: true }))
+  app.route('/', healthRoutes(options.draining ? { draining: options.draining } : {}))
   app.route('/v1/portals', portalRoutes)
   app.route('/v1/portals', passwordRoutes)
   app.route('/v1/me', meRoutes)

@@ -25,6 +25,8 @@ export interface AppEnv {
     db: Kysely<Database>
     config: AppConfig
     session: RequestSession
+    /** The request's id, echoed in `X-Request-Id`, problem documents and logs. */
+    requestId: string
   }
 }
 

@@ -1,9 +1,14 @@
+import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { createAdaptorServer } from '@hono/node-server'
 import { createApp } from './app.js'
 import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { consoleSender, type MailSender } from './mail/sender.js'
 import { createMailWorker, type MailWorkerOptions } from './mail/worker.js'
+import type { Logger } from './ops/logger.js'
+import { createMetrics } from './ops/metrics.js'
+import type { Storage } from './storage/index.js'
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -15,40 +20,124 @@ export interface ServerOptions {
   hostname?: string
   /** Where attachments are stored on disk. @default process.env.PORTICO_UPLOADS_DIR ?? './.data/uploads' */
   uploadsDir?: string
+  /** Where attachments are stored, e.g. an S3 bucket; wins over `uploadsDir`. */
+  storage?: Storage
   /** Options of the mail worker that runs alongside the server, or `false` for none. @default {} */
   mail?: Omit<MailWorkerOptions, 'db'> | false
+  /** Structured logs: one line per request, errors, mail failures. @default none (errors on stderr) */
+  logger?: Logger
+  /** Serve Prometheus metrics at `/metrics` on this separate address only. @default none */
+  metrics?: { host: string; port: number }
+  /** The page mail links open when a portal has no public URL of its own. */
+  publicUrl?: string
+  /** Trust `X-Forwarded-For` from a proxy in front of the API. @default false */
+  trustProxy?: boolean
+  /** How long shutdown waits for requests in flight before closing their connections. @default 10000 */
+  drainMs?: number
 }
 
 /** A running API server. */
 export interface RunningServer {
   url: string
+  /** `http://host:port/metrics` when metrics are served. */
+  metricsUrl: string | undefined
+  /**
+   * Stops gracefully: `/ready` turns 503, no new connection is accepted, requests in flight finish
+   * (up to `drainMs`), the mail worker finishes its current mail, then the database closes.
+   */
   close(): Promise<void>
 }
 
+function listen(server: Server, port: number, hostname: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, hostname, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+}
+
+function urlOf(server: Server, hostname: string): string {
+  const { port } = server.address() as AddressInfo
+  return `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`
+}
+
 /**
- * Opens the database, migrates it and serves the API over HTTP.
+ * Opens the database, migrates it and serves the API over HTTP, with the mail worker beside it.
  * @example const server = await startServer({ databaseUrl: 'demo.sqlite', port: 8787 })
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { logger } = options
   const db = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? 'portico.sqlite')
   await migrateToLatest(db.kysely as never)
+  const metrics = createMetrics(db.kysely)
+  let draining = false
   const uploadsDir = options.uploadsDir ?? process.env.PORTICO_UPLOADS_DIR
-  const app = createApp({ db: db.kysely, ...(uploadsDir ? { uploadsDir } : {}) })
-  const worker = options.mail === false ? undefined : createMailWorker({ ...options.mail, db: db.kysely })
-  worker?.start()
-  const hostname = options.hostname ?? '127.0.0.1'
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname }, () => resolve(s))
+  const app = createApp({
+    db: db.kysely,
+    ...(options.storage ? { storage: options.storage } : uploadsDir ? { uploadsDir } : {}),
+    ...(logger ? { logger } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    metrics,
+    draining: () => draining,
   })
-  const { port } = server.address() as AddressInfo
-  return {
-    url: `http://${hostname}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        if ('closeAllConnections' in server) server.closeAllConnections()
-      })
-        .finally(() => worker?.stop())
-        .finally(() => db.close()),
+  const worker =
+    options.mail === false
+      ? undefined
+      : createMailWorker({
+          ...(logger ? { log: (message: string) => logger.error(message) } : {}),
+          ...options.mail,
+          onResult: (result) => metrics.observeMail(result),
+          db: db.kysely,
+        })
+  worker?.start()
+
+  const hostname = options.hostname ?? '127.0.0.1'
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  await listen(server, options.port ?? 8787, hostname)
+  let metricsServer: Server | undefined
+  if (options.metrics) {
+    metricsServer = createHttpServer((req, res) => {
+      if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') return void res.writeHead(404).end()
+      metrics.registry.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+        (error: unknown) => {
+          logger?.error({ err: error }, 'metrics collection failed')
+          res.writeHead(500).end()
+        },
+      )
+    })
+    await listen(metricsServer, options.metrics.port, options.metrics.host)
   }
+
+  let closing: Promise<void> | undefined
+  async function shutdown(): Promise<void> {
+    draining = true
+    const drainMs = options.drainMs ?? 10_000
+    // Stop accepting; idle keep-alive connections close now, busy ones once their response is sent.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+    server.closeIdleConnections()
+    const timer = setTimeout(() => server.closeAllConnections(), drainMs)
+    await closed
+    clearTimeout(timer)
+    await worker?.stop()
+    await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()))
+    await db.close()
+  }
+  return {
+    url: urlOf(server, hostname),
+    metricsUrl: metricsServer && options.metrics ? `${urlOf(metricsServer, options.metrics.host)}/metrics` : undefined,
+    close: () => {
+      closing ??= shutdown()
+      return closing
+    },
+  }
+}
+
+/** The sender of mails when no SMTP server is configured: development prints them, production keeps them. */
+export function fallbackSender(mode: 'development' | 'production', logger?: Logger): MailSender | undefined {
+  if (mode === 'production') return undefined
+  return consoleSender((line) => (logger ? logger.info(`[development] ${line}`) : console.log(line)))
 }

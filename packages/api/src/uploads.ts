@@ -98,12 +98,13 @@ export async function downloadResponse(
   storage: Storage,
   row: { storage_key: string; filename: string; content_type: string; sha256: string },
 ): Promise<Response> {
-  const bytes = await storage.get(row.storage_key)
-  if (!bytes) throw new ApiError(404, 'File not found', { type: 'not-found' })
+  const stored = await storage.open(row.storage_key)
+  if (!stored) throw new ApiError(404, 'File not found', { type: 'not-found' })
   const ascii = row.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+  // Streamed from the store: a large file never sits whole in memory.
+  return c.body(stored.body, 200, {
     'content-type': row.content_type,
-    'content-length': String(bytes.byteLength),
+    'content-length': String(stored.size),
     'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
     'x-content-type-options': 'nosniff',
     'cache-control': 'private, no-store',

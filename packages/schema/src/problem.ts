@@ -14,6 +14,8 @@ export const Problem = z.object({
   status: z.number(),
   detail: z.optional(z.string()),
   errors: z.optional(z.array(FieldError)),
+  /** The id of the request, also in its `X-Request-Id` header and the server's log line. */
+  requestId: z.optional(z.string()),
 })
 export type Problem = z.infer<typeof Problem>
 

@@ -29,3 +29,15 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   if (error) throw error
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/** Names of the migrations this build knows that the database has not run yet (empty when current). */
+export async function pendingMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'portico_migrations',
+    migrationLockTableName: 'portico_migrations_lock',
+  })
+  const all = await migrator.getMigrations()
+  return all.filter((m) => !m.executedAt).map((m) => m.name)
+}

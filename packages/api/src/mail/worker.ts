@@ -21,8 +21,10 @@ export interface MailWorkerOptions {
   retryMaxMs?: number
   /** A claim older than this is considered abandoned by a crashed worker. @default 900000 */
   staleAfterMs?: number
-  /** Where delivery problems are reported. @default console.error */
+  /** Where delivery problems are reported, each failed attempt at once. @default console.error */
   log?: (message: string) => void
+  /** Told the outcome of every delivery attempt, e.g. to count it in metrics. */
+  onResult?: (result: 'sent' | 'retrying' | 'failed') => void
 }
 
 /** What one pass over the outbox did. */
@@ -135,11 +137,15 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       const attempts = Number(row.attempts)
       if (attempts >= config.maxAttempts) {
         result.failed++
+        options.onResult?.('failed')
         log(`[portico] mail ${row.id} to ${row.to_address} failed after ${attempts} attempts: ${message}`)
         await mine(settle({ status: 'failed', claim_token: null, last_error: message }))
       } else {
         result.retrying++
+        options.onResult?.('retrying')
         const delay = Math.min(config.retryBaseMs * 2 ** (attempts - 1), config.retryMaxMs)
+        // An SMTP problem is reported on its first failure, not only once the mail is given up.
+        log(`[portico] mail ${row.id} attempt ${attempts} failed, retrying in ${Math.round(delay / 1000)} s: ${message}`)
         await mine(
           settle({
             status: 'pending',
@@ -152,6 +158,7 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       return
     }
     result.sent++
+    options.onResult?.('sent')
     await mine(settle({ status: 'sent', claim_token: null, sent_at: now() }))
   }
 

@@ -1,6 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { createReadStream } from 'node:fs'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
-import type { Storage } from './index.js'
+import { Readable } from 'node:stream'
+import type { Storage, StoredObject } from './index.js'
 
 /** Stores attachments as files under a root directory, created on first write. */
 export class LocalDiskStorage implements Storage {
@@ -26,6 +28,17 @@ export class LocalDiskStorage implements Storage {
   async get(key: string): Promise<Uint8Array | undefined> {
     try {
       return await readFile(this.pathOf(key))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+  }
+
+  async open(key: string): Promise<StoredObject | undefined> {
+    const path = this.pathOf(key)
+    try {
+      const { size } = await stat(path)
+      return { body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, size }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       throw error

@@ -15,7 +15,10 @@ export function problemResponse(
   problem: Problem,
   headers: Record<string, string> = {},
 ): Response {
-  return c.body(JSON.stringify(problem), problem.status as 400, {
+  // The request id lets a user's report be matched with the server's log line.
+  const requestId = c.get('requestId') as string | undefined
+  const body = requestId ? { ...problem, requestId } : problem
+  return c.body(JSON.stringify(body), problem.status as 400, {
     ...headers,
     'content-type': PROBLEM_CONTENT_TYPE,
   })
