@@ -8,10 +8,10 @@ import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
 import { limitBodies } from './middleware/body-limit/index.js'
-import { requestLog } from './middleware/request-log/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
 import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
+import { requestLog } from './middleware/request-log/index.js'
 import type { Logger } from './ops/logger.js'
 import type { Metrics } from './ops/metrics.js'
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
@@ -78,7 +78,8 @@ export function createApp(options: AppOptions) {
   }
   const app = new Hono<AppEnv>()
   const { logger } = options
-  const log = options.log ?? (logger ? (error: unknown) => logger.error({ err: error }, 'unexpected error') : undefined)
+  const log =
+    options.log ?? (logger ? (error: unknown) => logger.error({ err: error }, 'unexpected error') : undefined)
   app.onError(problemErrorHandler(log ? { log } : {}))
   app.use(requestLog({ logger, metrics: options.metrics }))
   app.notFound(problemNotFound)

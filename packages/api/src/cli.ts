@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util'
 import { createApiKey, createOrganisation } from './data/organisations.js'
 import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { runServe } from './ops/serve.js'
 import { seedDemo } from './seed.js'
-import { startServer } from './server.js'
 import { LocalDiskStorage } from './storage/index.js'
 
 const USAGE = `Usage: portico-api <command> [--database URL] [--port N] [--host H]
@@ -18,7 +18,11 @@ Commands:
 
 The database is --database, else DATABASE_URL, else ./portico.sqlite.
 serve also delivers the mail outbox: over SMTP when SMTP_URL is set
-(e.g. smtp://user:pass@mail.example:587, sender MAIL_FROM), else it prints each mail.`
+(e.g. smtp://user:pass@mail.example:587, sender MAIL_FROM); without it, mails are
+printed in development (NODE_ENV=development) and kept unsent in production.
+serve reads HOST, PORT, DATABASE_URL, PORTICO_PUBLIC_URL (required in production),
+PORTICO_SECRET_KEY, TRUST_PROXY, LOG_LEVEL, METRICS_PORT, PORTICO_STORAGE=local|s3
+(S3_BUCKET, S3_ENDPOINT, ...): see docs/deployment.md.`
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -90,16 +94,8 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (command === 'serve') {
-    const server = await startServer({
-      databaseUrl,
-      port: Number(values.port ?? process.env.PORT ?? 8787),
-      hostname: values.host ?? '127.0.0.1',
-    })
-    console.log(`[portico] API listening on ${server.url}`)
-    const stop = () => void server.close().then(() => process.exit(0))
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-    return -1
+    // Configuration (env + these flags) is checked in ops/config.ts; see docs/deployment.md.
+    return runServe({ host: values.host, port: values.port, database: values.database })
   }
   console.error(`[portico] unknown command "${command}"\n\n${USAGE}`)
   return 1

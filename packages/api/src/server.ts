@@ -119,8 +119,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Stop accepting; idle keep-alive connections close now, busy ones once their response is sent.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     server.closeIdleConnections()
+    // A connection whose response was just sent turns idle: close it then, not after keep-alive.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50)
     const timer = setTimeout(() => server.closeAllConnections(), drainMs)
     await closed
+    clearInterval(sweep)
     clearTimeout(timer)
     await worker?.stop()
     await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()))
@@ -128,7 +131,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   return {
     url: urlOf(server, hostname),
-    metricsUrl: metricsServer && options.metrics ? `${urlOf(metricsServer, options.metrics.host)}/metrics` : undefined,
+    metricsUrl:
+      metricsServer && options.metrics ? `${urlOf(metricsServer, options.metrics.host)}/metrics` : undefined,
     close: () => {
       closing ??= shutdown()
       return closing

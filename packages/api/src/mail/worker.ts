@@ -145,7 +145,9 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
         options.onResult?.('retrying')
         const delay = Math.min(config.retryBaseMs * 2 ** (attempts - 1), config.retryMaxMs)
         // An SMTP problem is reported on its first failure, not only once the mail is given up.
-        log(`[portico] mail ${row.id} attempt ${attempts} failed, retrying in ${Math.round(delay / 1000)} s: ${message}`)
+        log(
+          `[portico] mail ${row.id} attempt ${attempts} failed, retrying in ${Math.round(delay / 1000)} s: ${message}`,
+        )
         await mine(
           settle({
             status: 'pending',

@@ -57,7 +57,9 @@ export class ConfigError extends Error {
   readonly problems: string[]
 
   constructor(problems: string[]) {
-    super(`[portico] the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    super(
+      `[portico] the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    )
     this.problems = problems
   }
 }
@@ -72,7 +74,13 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return number
 }
 
-function url(value: string | undefined, name: string, protocols: string[], problems: string[], example: string) {
+function url(
+  value: string | undefined,
+  name: string,
+  protocols: string[],
+  problems: string[],
+  example: string,
+) {
   if (!value) return undefined
   try {
     const parsed = new URL(value)
@@ -100,11 +108,20 @@ function storageOf(env: NodeJS.ProcessEnv, problems: string[]): StorageConfig {
     problems.push(`PORTICO_STORAGE="${kind}" must be "local" (the default) or "s3"`)
     return { kind: 'local', dir: './.data/uploads' }
   }
-  const missing = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name])
+  const missing = ['S3_BUCKET', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter(
+    (name) => !env[name],
+  )
   for (const name of missing) problems.push(`PORTICO_STORAGE=s3 needs ${name}`)
-  const endpoint = url(env.S3_ENDPOINT, 'S3_ENDPOINT', ['http:', 'https:'], problems, 'https://s3.eu-west-1.amazonaws.com')
+  const endpoint = url(
+    env.S3_ENDPOINT,
+    'S3_ENDPOINT',
+    ['http:', 'https:'],
+    problems,
+    'https://s3.eu-west-1.amazonaws.com',
+  )
   const pathStyle = env.S3_FORCE_PATH_STYLE ?? 'false'
-  if (!['true', 'false', '1', '0'].includes(pathStyle)) problems.push(`S3_FORCE_PATH_STYLE="${pathStyle}" must be true or false`)
+  if (!['true', 'false', '1', '0'].includes(pathStyle))
+    problems.push(`S3_FORCE_PATH_STYLE="${pathStyle}" must be true or false`)
   const prefix = env.S3_PREFIX ?? ''
   if (prefix.startsWith('/')) problems.push(`S3_PREFIX="${prefix}" must not start with "/", e.g. portico/`)
   return {
@@ -130,7 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
   const mode = modeName === 'development' || modeName === 'test' ? 'development' : 'production'
 
   const host = flags.host ?? env.HOST ?? '127.0.0.1'
-  if (!isIP(host) && !/^[a-z0-9.-]+$/i.test(host)) problems.push(`HOST="${host}" is not an address or host name, e.g. 0.0.0.0`)
+  if (!isIP(host) && !/^[a-z0-9.-]+$/i.test(host))
+    problems.push(`HOST="${host}" is not an address or host name, e.g. 0.0.0.0`)
   const port = integer(flags.port ?? env.PORT, flags.port ? '--port' : 'PORT', 0, 65535, problems) ?? 8787
 
   const databaseUrl = flags.database ?? env.DATABASE_URL ?? 'portico.sqlite'
@@ -146,9 +164,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
       )
     }
     publicUrl = `http://localhost:${port || 8787}/`
-  } else url(publicUrl, 'PORTICO_PUBLIC_URL', ['http:', 'https:'], problems, 'https://www.example.com/client-area')
+  } else
+    url(publicUrl, 'PORTICO_PUBLIC_URL', ['http:', 'https:'], problems, 'https://www.example.com/client-area')
 
-  const smtp = url(env.SMTP_URL, 'SMTP_URL', ['smtp:', 'smtps:'], problems, 'smtp://user:pass@mail.example.com:587')
+  const smtp = url(
+    env.SMTP_URL,
+    'SMTP_URL',
+    ['smtp:', 'smtps:'],
+    problems,
+    'smtp://user:pass@mail.example.com:587',
+  )
   const mailFrom = env.MAIL_FROM || undefined
   if (mailFrom && !/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) {
     problems.push(`MAIL_FROM="${mailFrom}" is not an address, e.g. "Acme <no-reply@acme.example>"`)
@@ -163,11 +188,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
   if (!secretKey && mode === 'production') {
     problems.push('PORTICO_SECRET_KEY is required in production: generate one with `openssl rand -base64 32`')
   } else if (secretKey && Buffer.byteLength(secretKey) < 32) {
-    problems.push('PORTICO_SECRET_KEY is too short: use at least 32 characters, e.g. `openssl rand -base64 32`')
+    problems.push(
+      'PORTICO_SECRET_KEY is too short: use at least 32 characters, e.g. `openssl rand -base64 32`',
+    )
   }
 
   const level = (env.LOG_LEVEL || 'info').toLowerCase()
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) problems.push(`LOG_LEVEL="${level}" must be one of ${LOG_LEVELS.join(', ')}`)
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    problems.push(`LOG_LEVEL="${level}" must be one of ${LOG_LEVELS.join(', ')}`)
 
   const metricsPort = integer(env.METRICS_PORT, 'METRICS_PORT', 0, 65535, problems)
   const metricsHost = env.METRICS_HOST || '127.0.0.1'
@@ -175,7 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
   const retention = {
     outboxDays: integer(env.RETENTION_OUTBOX_DAYS, 'RETENTION_OUTBOX_DAYS', 0, 36500, problems) ?? 30,
     auditDays: integer(env.RETENTION_AUDIT_DAYS, 'RETENTION_AUDIT_DAYS', 0, 36500, problems) ?? 365,
-    deletedUploadsDays: integer(env.RETENTION_DELETED_UPLOADS_DAYS, 'RETENTION_DELETED_UPLOADS_DAYS', 0, 36500, problems) ?? 30,
+    deletedUploadsDays:
+      integer(env.RETENTION_DELETED_UPLOADS_DAYS, 'RETENTION_DELETED_UPLOADS_DAYS', 0, 36500, problems) ?? 30,
   }
 
   const storage = storageOf(env, problems)

@@ -45,7 +45,10 @@ export class S3Storage implements Storage {
   private async request(method: 'GET' | 'PUT' | 'HEAD', key: string, body?: Uint8Array): Promise<Response> {
     const url = this.urlOf(key)
     const { region, accessKeyId, secretAccessKey } = this.options
-    const amzDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+    const amzDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '')
     const day = amzDate.slice(0, 8)
     const payloadHash = body ? hex(body) : hex('')
     const headers: Record<string, string> = {
@@ -55,7 +58,9 @@ export class S3Storage implements Storage {
     }
     const signed = Object.keys(headers).sort()
     const canonicalHeaders = signed.map((name) => `${name}:${headers[name]}\n`).join('')
-    const canonicalRequest = [method, url.pathname, '', canonicalHeaders, signed.join(';'), payloadHash].join('\n')
+    const canonicalRequest = [method, url.pathname, '', canonicalHeaders, signed.join(';'), payloadHash].join(
+      '\n',
+    )
     const scope = `${day}/${region}/s3/aws4_request`
     const toSign = `AWS4-HMAC-SHA256\n${amzDate}\n${scope}\n${hex(canonicalRequest)}`
     const key4 = hmac(hmac(hmac(hmac(`AWS4${secretAccessKey}`, day), region), 's3'), 'aws4_request')

@@ -34,7 +34,13 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
     const seconds = (performance.now() - started) / 1000
     metrics?.observeRequest({ method: c.req.method, route, status }, seconds)
     if (!logger) return
-    const line = { requestId: id, method: c.req.method, route, status, durationMs: Math.round(seconds * 10000) / 10 }
+    const line = {
+      requestId: id,
+      method: c.req.method,
+      route,
+      status,
+      durationMs: Math.round(seconds * 10000) / 10,
+    }
     if (status >= 500) logger.error(line, 'request failed')
     else logger.info(line, 'request')
   }
