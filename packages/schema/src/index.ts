@@ -62,6 +62,7 @@ export {
   Locale,
   LocalizedText,
 } from './form.js'
+export { InboxItem, InboxPage, InboxQuery } from './inbox.js'
 export { jsonSchemaOf } from './json-schema.js'
 export {
   MODULES,

@@ -5,6 +5,7 @@ import { outboxAdminRoutes } from '../admin-outbox.js'
 import { adminApplicationRoutes } from './applications.js'
 import { adminAuditRoutes } from './audit.js'
 import { adminCompanyRoutes } from './companies.js'
+import { adminInboxRoutes } from './inbox.js'
 import { adminContactRoutes } from './contacts.js'
 import { adminContractRoutes } from './contracts.js'
 import { adminPortalRoutes } from './portals.js'
@@ -22,4 +23,5 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/applications', adminApplicationRoutes)
   .route('/contracts', adminContractRoutes)
   .route('/audit', adminAuditRoutes)
+  .route('/inbox', adminInboxRoutes)
   .route('/outbox', outboxAdminRoutes)
