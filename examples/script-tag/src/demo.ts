@@ -10,6 +10,9 @@ const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** The folder with the built loader and widget chunks. */
 export const loaderDist = dirname(require.resolve('@portico/loader/portico.js'))
 
+/** The staff console's build, which the API serves at `/console/`. */
+export const consoleDist = join(dirname(require.resolve('@portico/console/package.json')), 'dist')
+
 /** Where each example is served: the script-tag site at `/`, the others beside it. */
 export const EXAMPLE_PATHS = { site: '/', landing: '/landing/', spa: '/spa/' } as const
 
@@ -47,6 +50,8 @@ export async function startDemo(options: DemoOptions) {
     databaseUrl: options.databaseUrl,
     port: options.apiPort ?? 0,
     ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}),
+    consoleDir: consoleDist,
+    loaderDir: loaderDist,
   })
   const page = await serveStatic({
     port: options.pagePort ?? 0,
@@ -64,6 +69,7 @@ export async function startDemo(options: DemoOptions) {
   return {
     seed,
     apiUrl: api.url,
+    consoleUrl: `${api.url}/console/`,
     pageUrl: page.url,
     async close() {
       await new Promise((resolve) => page.server.close(resolve))

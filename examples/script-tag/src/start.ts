@@ -15,6 +15,7 @@ console.log(`
   Landing page:     ${demo.pageUrl}/landing/?utm_source=newsletter&utm_medium=email&utm_campaign=spring
   SPA (npm mount):  ${demo.pageUrl}/spa/
   API:              ${demo.apiUrl}
+  Staff console:    ${demo.consoleUrl}
   Demo login:       ${demo.seed.login.email} / ${demo.seed.login.password}
   Portals:          ${demo.seed.portals.multi}, ${demo.seed.portals.single}
 

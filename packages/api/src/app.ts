@@ -8,12 +8,14 @@ import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
 import { limitBodies } from './middleware/body-limit/index.js'
+import { type ConsoleOptions, consoleRoutes } from './middleware/console/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
 import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
 import { requestLog } from './middleware/request-log/index.js'
 import type { Logger } from './ops/logger.js'
 import type { Metrics } from './ops/metrics.js'
+import { staticFiles } from './middleware/static-files/index.js'
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
 import { adminRoutes } from './routes/admin/index.js'
 import { healthRoutes } from './routes/health.js'
@@ -51,6 +53,13 @@ export interface AppOptions {
   publicUrl?: string
   /** Trust the first `X-Forwarded-For` address as the client IP (behind a proxy you control). @default false */
   trustProxy?: boolean
+  /** Serve the staff console at `/console/` (its built files from `dir`), or `false` not to. @default {} */
+  console?: Omit<ConsoleOptions, 'loaderPath'> | false
+  /**
+   * Serve the loader and widget chunks from `dir` at `path` (the console's portal preview loads the
+   * widget from there, as any host page would). @default not served
+   */
+  loader?: { dir: string; path?: string }
 }
 
 function clientIpOf(trustProxy: boolean) {
@@ -97,6 +106,11 @@ export function createApp(options: AppOptions) {
   app.use('/v1/me', portalCors())
   app.use('/v1/openapi.json', cors({ origin: '*' }))
   app.route('/', healthRoutes(options.draining ? { draining: options.draining } : {}))
+  const loaderPath = options.loader ? (options.loader.path ?? '/portico/') : null
+  if (options.loader && loaderPath) app.use(staticFiles({ dir: options.loader.dir, path: loaderPath }))
+  if (options.console !== false) {
+    app.route('/', consoleRoutes({ ...options.console, loaderPath: loaderPath && `${loaderPath}portico.js` }))
+  }
   app.route('/v1/portals', portalRoutes)
   app.route('/v1/portals', passwordRoutes)
   app.route('/v1/me', meRoutes)

@@ -22,6 +22,10 @@ export interface ServerOptions {
   uploadsDir?: string
   /** Where attachments are stored, e.g. an S3 bucket; wins over `uploadsDir`. */
   storage?: Storage
+  /** The staff console's built files, or `false` to serve no console. @default the installed `@portico/console` */
+  consoleDir?: string | false
+  /** The loader and widget chunks, served at `/portico/` for the console's portal preview. @default process.env.PORTICO_LOADER_DIR */
+  loaderDir?: string
   /** Options of the mail worker that runs alongside the server, or `false` for none. @default {} */
   mail?: Omit<MailWorkerOptions, 'db'> | false
   /** Structured logs: one line per request, errors, mail failures. @default none (errors on stderr) */
@@ -74,6 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const metrics = createMetrics(db.kysely)
   let draining = false
   const uploadsDir = options.uploadsDir ?? process.env.PORTICO_UPLOADS_DIR
+  const loaderDir = options.loaderDir ?? process.env.PORTICO_LOADER_DIR
   const app = createApp({
     db: db.kysely,
     ...(options.storage ? { storage: options.storage } : uploadsDir ? { uploadsDir } : {}),
@@ -82,6 +87,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     metrics,
     draining: () => draining,
+    ...(options.consoleDir === false
+      ? { console: false }
+      : options.consoleDir
+        ? { console: { dir: options.consoleDir } }
+        : {}),
+    ...(loaderDir ? { loader: { dir: loaderDir } } : {}),
   })
   const worker =
     options.mail === false

@@ -37,12 +37,14 @@ export async function listNotes(db: Kysely<Database>, applicationId: string): Pr
     .selectFrom('notes')
     .selectAll()
     .where('application_id', '=', applicationId)
+    // Internal notes (data/internal-notes.ts) share the table; the contact's timeline never shows them.
+    .where('author_type', 'in', ['contact', 'staff'])
     .orderBy('created_at')
     .orderBy('id')
     .execute()
   return rows.map((r) => ({
     id: r.id,
-    author: { type: r.author_type, name: r.author_name },
+    author: { type: r.author_type === 'contact' ? 'contact' : 'staff', name: r.author_name },
     body: r.body,
     createdAt: r.created_at,
   }))

@@ -32,7 +32,8 @@ export interface IdempotencyKeyTable {
 export interface NoteTable {
   id: string
   application_id: string
-  author_type: 'contact' | 'staff'
+  /** `internal`: a staff-only note, never in the contact's timeline (data/internal-notes.ts). */
+  author_type: 'contact' | 'staff' | 'internal'
   author_contact_id: string | null
   author_name: string
   body: string

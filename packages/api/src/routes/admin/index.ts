@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { AdminEnv } from '../../env.js'
 import { adminAuth } from '../../middleware/admin-auth/index.js'
 import { outboxAdminRoutes } from '../admin-outbox.js'
+import { adminApplicationExtraRoutes } from './application-extras.js'
 import { adminApplicationRoutes } from './applications.js'
 import { adminAuditRoutes } from './audit.js'
 import { adminCompanyRoutes } from './companies.js'
@@ -21,6 +22,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/companies', adminCompanyRoutes)
   .route('/contacts', adminContactRoutes)
   .route('/applications', adminApplicationRoutes)
+  .route('/applications', adminApplicationExtraRoutes)
   .route('/contracts', adminContractRoutes)
   .route('/audit', adminAuditRoutes)
   .route('/inbox', adminInboxRoutes)

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely'
+import { now } from '../clock.js'
+import { newId } from '../crypto.js'
+import type { Database } from '../db/types.js'
+
+/** A note staff write for each other about an application; contacts never see it. */
+export interface InternalNote {
+  id: string
+  author: { type: string; id: string | null; name: string }
+  body: string
+  createdAt: string
+}
+
+/**
+ * Adds an internal note. It lives in the notes table with the author type `internal` (the
+ * contact's timeline selects only `contact` and `staff`); `author_contact_id` stays null and the
+ * author's actor id is kept in the audit entry the service writes beside it.
+ */
+export async function addInternalNote(
+  db: Kysely<Database>,
+  input: { applicationId: string; authorName: string; body: string },
+): Promise<{ id: string; createdAt: string }> {
+  const id = newId()
+  const createdAt = now()
+  await db
+    .insertInto('notes')
+    .values({
+      id,
+      application_id: input.applicationId,
+      author_type: 'internal',
+      author_contact_id: null,
+      author_name: input.authorName,
+      body: input.body,
+      created_at: createdAt,
+    })
+    .execute()
+  return { id, createdAt }
+}
+
+/** The internal notes of an application, oldest first. */
+export async function listInternalNotes(
+  db: Kysely<Database>,
+  applicationId: string,
+): Promise<{ id: string; authorName: string; body: string; createdAt: string }[]> {
+  const rows = await db
+    .selectFrom('notes')
+    .select(['id', 'author_name', 'body', 'created_at'])
+    .where('application_id', '=', applicationId)
+    .where('author_type', '=', 'internal')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({ id: r.id, authorName: r.author_name, body: r.body, createdAt: r.created_at }))
+}
