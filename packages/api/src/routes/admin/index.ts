@@ -8,6 +8,7 @@ import { adminAuditRoutes } from './audit.js'
 import { adminCompanyRoutes } from './companies.js'
 import { adminInboxRoutes } from './inbox.js'
 import { adminContactRoutes } from './contacts.js'
+import { adminContractExtraRoutes } from './contract-extras.js'
 import { adminContractRoutes } from './contracts.js'
 import { adminPortalRoutes } from './portals.js'
 import { adminProcessRoutes } from './processes.js'
@@ -24,6 +25,7 @@ export const adminRoutes = new Hono<AdminEnv>()
   .route('/applications', adminApplicationRoutes)
   .route('/applications', adminApplicationExtraRoutes)
   .route('/contracts', adminContractRoutes)
+  .route('/contracts', adminContractExtraRoutes)
   .route('/audit', adminAuditRoutes)
   .route('/inbox', adminInboxRoutes)
   .route('/outbox', outboxAdminRoutes)
