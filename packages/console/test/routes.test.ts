@@ -31,6 +31,10 @@ describe('console routes', () => {
       name: 'reset',
       token: 'sr_abc',
     })
+    expect(parseRoute('/console/', '', '#/accept-invitation?token=st_1%2B2')).toEqual({
+      name: 'accept-invitation',
+      token: 'st_1+2',
+    })
     expect(parseRoute('/console/accept-invitation', '?token=si_x')).toEqual({
       name: 'accept-invitation',
       token: 'si_x',

@@ -36,6 +36,11 @@ const TABS = ['settings', 'preview', 'embed'] as const
  * which mail links use so they never reach a server log).
  */
 export function parseRoute(pathname: string, search = '', hash = '', base = '/console/'): Route {
+  // Mail links put the whole route in the fragment (`/console/#/reset-password?token=…`).
+  if (hash.startsWith('#/')) {
+    const [path = '', query = ''] = hash.slice(2).split('?')
+    return parseRoute(`${base}${path}`, `?${query}`, '', base)
+  }
   const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '')
   const parts = rest.split('/').filter(Boolean).map(decodeURIComponent)
   const params = new URLSearchParams(search)
