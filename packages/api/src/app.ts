@@ -8,8 +8,8 @@ import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
 import { limitBodies } from './middleware/body-limit/index.js'
-import { type ConsoleOptions, consoleRoutes } from './middleware/console/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
+import { type ConsoleOptions, consoleRoutes } from './middleware/console/index.js'
 import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
 import { requestLog } from './middleware/request-log/index.js'
@@ -107,7 +107,11 @@ export function createApp(options: AppOptions) {
   app.use('/v1/openapi.json', cors({ origin: '*' }))
   app.route('/', healthRoutes(options.draining ? { draining: options.draining } : {}))
   const loaderPath = options.loader ? (options.loader.path ?? '/portico/') : null
-  if (options.loader && loaderPath) app.use(staticFiles({ dir: options.loader.dir, path: loaderPath }))
+  if (options.loader && loaderPath) {
+    // Any page may load the widget, as from a CDN: the loader imports its chunks across origins.
+    const headers = () => ({ 'access-control-allow-origin': '*' })
+    app.use(staticFiles({ dir: options.loader.dir, path: loaderPath, headers }))
+  }
   if (options.console !== false) {
     app.route('/', consoleRoutes({ ...options.console, loaderPath: loaderPath && `${loaderPath}portico.js` }))
   }

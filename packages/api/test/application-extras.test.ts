@@ -43,7 +43,13 @@ describe('internal notes', () => {
     const { key } = await createApiKey(api.db.kysely, other, 'other')
     const foreign = await admin(api, 'GET', `/applications/${applicationId}/internal-notes`, undefined, key)
     expect(foreign.status).toBe(404)
-    const write = await admin(api, 'POST', `/applications/${applicationId}/internal-notes`, { body: 'x' }, key)
+    const write = await admin(
+      api,
+      'POST',
+      `/applications/${applicationId}/internal-notes`,
+      { body: 'x' },
+      key,
+    )
     expect(write.status).toBe(404)
   })
 })

@@ -48,7 +48,11 @@ describe('serving the staff console', () => {
     const asset = await api.app.request('/console/assets/index-AbCdEf12.js')
     expect(asset.headers.get('content-type')).toContain('text/javascript')
     expect(asset.headers.get('cache-control')).toContain('immutable')
-    for (const path of ['/console/../secret.txt', '/console/%2e%2e/secret.txt', '/console/assets/missing.js']) {
+    for (const path of [
+      '/console/../secret.txt',
+      '/console/%2e%2e/secret.txt',
+      '/console/assets/missing.js',
+    ]) {
       const res = await api.app.request(path)
       expect(res.status).toBe(404)
       expect(await res.text()).not.toContain('not for the web')

@@ -16,9 +16,16 @@ const start = (body: Record<string, unknown>) => api.call('POST', '/v1/me/applic
 
 describe('the staff inbox', () => {
   it('lists applications newest first with portal, company, tags, source and an unread mark', async () => {
-    const created = await start({ process: 'incident', tags: ['spring'], source: { utm_source: 'newsletter' } })
+    const created = await start({
+      process: 'incident',
+      tags: ['spring'],
+      source: { utm_source: 'newsletter' },
+    })
     expect(created.status).toBe(201)
-    await api.call('POST', `/v1/me/applications/${created.body.id}/notes`, { token, body: { body: 'Hello?' } })
+    await api.call('POST', `/v1/me/applications/${created.body.id}/notes`, {
+      token,
+      body: { body: 'Hello?' },
+    })
     const page = await admin(api, 'GET', '/inbox')
     expect(page.status).toBe(200)
     const first = page.body.items[0]
@@ -79,6 +86,8 @@ describe('the staff inbox', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('status')
     const cursor = await admin(api, 'GET', '/inbox?cursor=nope')
     expect(cursor.status).toBe(400)
-    expect(cursor.body.errors).toEqual([{ field: 'cursor', message: 'Use the nextCursor of the previous page' }])
+    expect(cursor.body.errors).toEqual([
+      { field: 'cursor', message: 'Use the nextCursor of the previous page' },
+    ])
   })
 })

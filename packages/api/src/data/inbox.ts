@@ -67,7 +67,7 @@ function filtered(db: Kysely<Database>, filter: InboxFilter) {
         eb(sql`lower(c.email)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`lower(co.name)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`lower(p.name)`, 'like', sql`${pattern} escape '\\'`),
-        eb('a.id', 'like', sql`${pattern} escape '\\'`),
+        eb(sql`a.id`, 'like', sql`${pattern} escape '\\'`),
       ]),
     )
   }
@@ -85,7 +85,10 @@ export async function listInbox(
   if (page.cursor) {
     const { createdAt, id } = page.cursor
     query = query.where((eb) =>
-      eb.or([eb('a.created_at', '<', createdAt), eb.and([eb('a.created_at', '=', createdAt), eb('a.id', '<', id)])]),
+      eb.or([
+        eb('a.created_at', '<', createdAt),
+        eb.and([eb('a.created_at', '=', createdAt), eb('a.id', '<', id)]),
+      ]),
     )
   }
   const rows = await query

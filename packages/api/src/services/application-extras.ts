@@ -24,7 +24,12 @@ async function applicationOf(db: Kysely<Database>, actor: ExtrasActor, applicati
 export async function internalNotes(db: Kysely<Database>, actor: ExtrasActor, applicationId: string) {
   const row = await applicationOf(db, actor, applicationId)
   const notes = await listInternalNotes(db, row.id)
-  return notes.map((n) => ({ id: n.id, author: { name: n.authorName }, body: n.body, createdAt: n.createdAt }))
+  return notes.map((n) => ({
+    id: n.id,
+    author: { name: n.authorName },
+    body: n.body,
+    createdAt: n.createdAt,
+  }))
 }
 
 /** Adds a staff-only note; the contact is neither shown nor mailed anything. */
@@ -35,7 +40,11 @@ export async function writeInternalNote(
 ) {
   const row = await applicationOf(db, actor, input.applicationId)
   return db.transaction().execute(async (trx) => {
-    const note = await addInternalNote(trx, { applicationId: row.id, authorName: actor.name, body: input.body })
+    const note = await addInternalNote(trx, {
+      applicationId: row.id,
+      authorName: actor.name,
+      body: input.body,
+    })
     await audit(trx, {
       organisationId: actor.organisationId,
       actor: { type: 'staff', id: actor.id },

@@ -5,7 +5,11 @@ import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
 
 /** The audit trail of one contract of the actor's organisation, oldest first. */
-export async function contractAudit(db: Kysely<Database>, actor: { organisationId: string }, contractId: string) {
+export async function contractAudit(
+  db: Kysely<Database>,
+  actor: { organisationId: string },
+  contractId: string,
+) {
   const row = await findContract(db, actor.organisationId, contractId)
   if (!row) throw new ApiError(404, 'Contract not found', { type: 'not-found' })
   return listSubjectAudit(db, actor.organisationId, { type: 'contract', id: row.id })

@@ -1,6 +1,12 @@
 import type { InboxPage, InboxQuery } from '@portico/schema'
 import type { Kysely } from 'kysely'
-import { countInboxStatuses, countInboxTags, type InboxCursor, type InboxFilter, listInbox } from '../data/inbox.js'
+import {
+  countInboxStatuses,
+  countInboxTags,
+  type InboxCursor,
+  type InboxFilter,
+  listInbox,
+} from '../data/inbox.js'
 import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
 
@@ -27,7 +33,11 @@ function decodeCursor(text: string): InboxCursor {
 }
 
 /** One page of the staff inbox with counts per status and per tag for the same filters. */
-export async function readInbox(db: Kysely<Database>, actor: InboxActor, input: InboxQuery): Promise<InboxPage> {
+export async function readInbox(
+  db: Kysely<Database>,
+  actor: InboxActor,
+  input: InboxQuery,
+): Promise<InboxPage> {
   const filter: InboxFilter = { organisationId: actor.organisationId }
   if (input.process) filter.process = input.process
   if (input.portal) filter.portal = input.portal

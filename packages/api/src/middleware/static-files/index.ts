@@ -56,6 +56,6 @@ export function staticFiles(options: StaticFilesOptions): MiddlewareHandler {
       'cache-control': immutable.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...options.headers?.(file),
     }
-    return c.body(c.req.method === 'HEAD' ? null : body, 200, headers)
+    return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(body, 200, headers)
   }
 }

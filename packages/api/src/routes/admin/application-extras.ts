@@ -1,7 +1,12 @@
 import { StaffNoteInput } from '@portico/schema'
 import { type Context, Hono } from 'hono'
 import type { AdminEnv } from '../../env.js'
-import { applicationAudit, type ExtrasActor, internalNotes, writeInternalNote } from '../../services/application-extras.js'
+import {
+  applicationAudit,
+  type ExtrasActor,
+  internalNotes,
+  writeInternalNote,
+} from '../../services/application-extras.js'
 import { readBody } from '../../validate.js'
 
 function actorOf(c: Context<AdminEnv>): ExtrasActor {
@@ -18,7 +23,10 @@ export const adminApplicationExtraRoutes = new Hono<AdminEnv>()
   )
   .post('/:id/internal-notes', async (c) => {
     const { body } = await readBody(c, StaffNoteInput)
-    return c.json(await writeInternalNote(c.var.db, actorOf(c), { applicationId: c.req.param('id'), body }), 201)
+    return c.json(
+      await writeInternalNote(c.var.db, actorOf(c), { applicationId: c.req.param('id'), body }),
+      201,
+    )
   })
   .get('/:id/audit', async (c) =>
     c.json({ items: await applicationAudit(c.var.db, actorOf(c), c.req.param('id')) }),
