@@ -33,4 +33,11 @@ module.exports = [
     limit: '22 KB',
   },
   { name: 'npm widget: every view', path: [`${npm}/index.js`, `${npm}/chunks/*.js`], limit: '45 KB' },
+  // The staff console: its entry (shell, router, both catalogues) loads first; each view is a lazy chunk.
+  {
+    name: 'console entry (shell, router, English and French)',
+    path: ['packages/console/dist/assets/index-*.js', 'packages/console/dist/assets/index-*.css'],
+    limit: '25 KB',
+  },
+  { name: 'console, every view', path: ['packages/console/dist/assets/*'], limit: '65 KB' },
 ]

@@ -31,7 +31,8 @@ export function LoginPanel({
       <p>
         {t('contacts.status')}: <strong>{t(`contactStatus.${contact.status}`)}</strong>
       </p>
-      {contact.status !== 'disabled' && (
+      {contact.status === 'active' && <p>{t('contacts.canLogIn')}</p>}
+      {contact.status === 'invited' && (
         <div>
           <SelectField
             label={t('contacts.invitePortal')}
@@ -46,7 +47,7 @@ export function LoginPanel({
             aria-disabled={busy ? 'true' : undefined}
             onClick={() => !busy && run(() => model.invite(portal))}
           >
-            {contact.status === 'invited' ? t('contacts.resend') : t('contacts.enableLogin')}
+            {invited ? t('contacts.resend') : t('contacts.enableLogin')}
           </button>
         </div>
       )}

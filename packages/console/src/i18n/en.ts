@@ -325,6 +325,7 @@ export const en = {
   'settings.revokeQuestion': 'Revoke the key {name}? Scripts using it stop working at once.',
   'settings.revokeConfirm': 'Revoke the key',
   'settings.revoked': 'revoked {date}',
+  'contacts.canLogIn': 'This contact has set a password and can log in.',
 }
 
 /** The shape every catalogue has. */

@@ -332,4 +332,5 @@ export const fr: Messages = {
     'Révoquer la clé {name} ? Les scripts qui l’utilisent cessent aussitôt de fonctionner.',
   'settings.revokeConfirm': 'Révoquer la clé',
   'settings.revoked': 'révoquée le {date}',
+  'contacts.canLogIn': 'Ce contact a choisi un mot de passe et peut se connecter.',
 }
