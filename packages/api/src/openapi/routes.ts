@@ -154,4 +154,14 @@ export const ROUTES: RouteDoc[] = [
   admin('get', '/outbox', 'The mail outbox (?status=&before=&limit=)'),
   admin('get', '/outbox/{id}', 'One outbox mail'),
   admin('post', '/outbox/{id}/retry', 'Retry a failed mail'),
+  admin('get', '/inbox', 'The staff inbox (?status=&process=&portal=&tag=&q=&cursor=&limit=)', {
+    response: s.InboxPage,
+  }),
+  admin('get', '/applications/{id}/internal-notes', 'Internal notes, only staff see them'),
+  admin('post', '/applications/{id}/internal-notes', 'Add an internal note (the contact is not told)', {
+    body: { schema: s.StaffNoteInput },
+    status: 201,
+  }),
+  admin('get', '/applications/{id}/audit', 'The audit trail of one application, oldest first'),
+  admin('get', '/contracts/{id}/audit', 'The audit trail of one contract, oldest first'),
 ]

@@ -43,9 +43,12 @@ export function installedConsoleDir(): string | null {
 export function consoleRoutes(options: ConsoleOptions = {}): Hono {
   const dir = options.dir ?? installedConsoleDir()
   const app = new Hono()
-  app.get('/console', (c) => c.redirect('/console/', 308))
-  app.get('/console/config.json', (c) =>
-    c.json({ loaderPath: options.loaderPath ?? null }, 200, { 'cache-control': 'no-cache' }),
+  // Middleware rather than routes: these are pages, not API operations (the OpenAPI lists routes).
+  app.use('/console', async (c, next) => (c.req.method === 'GET' ? c.redirect('/console/', 308) : next()))
+  app.use('/console/config.json', async (c, next) =>
+    c.req.method === 'GET'
+      ? c.json({ loaderPath: options.loaderPath ?? null }, 200, { 'cache-control': 'no-cache' })
+      : next(),
   )
   if (dir) {
     const serve: MiddlewareHandler = staticFiles({
