@@ -60,6 +60,13 @@ const upload = { body: { schema: {}, multipart: true }, response: s.Attachment, 
 /** Every endpoint of the API; a test checks it against the routes the app actually serves. */
 export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/health', summary: 'Liveness check', auth: 'none', tag: 'meta' },
+  {
+    method: 'get',
+    path: '/ready',
+    summary: 'Readiness: database reachable, migrations current, not shutting down (503 otherwise)',
+    auth: 'none',
+    tag: 'meta',
+  },
   { method: 'get', path: '/v1/openapi.json', summary: 'This document', auth: 'none', tag: 'meta' },
   portal('get', '', 'Public configuration of a portal', { response: s.PortalConfig }),
   portal('post', '/register', 'Register and start a first application', {

@@ -40,8 +40,6 @@ export interface ServerConfig {
   logLevel: LogLevel
   /** Prometheus metrics on their own listener, or `undefined` when off. */
   metrics: { host: string; port: number } | undefined
-  /** Days rows are kept before cleanup removes them (0 keeps them for ever). */
-  retention: { outboxDays: number; auditDays: number; deletedUploadsDays: number }
 }
 
 /** Command-line flags that override the environment. */
@@ -200,13 +198,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
   const metricsPort = integer(env.METRICS_PORT, 'METRICS_PORT', 0, 65535, problems)
   const metricsHost = env.METRICS_HOST || '127.0.0.1'
 
-  const retention = {
-    outboxDays: integer(env.RETENTION_OUTBOX_DAYS, 'RETENTION_OUTBOX_DAYS', 0, 36500, problems) ?? 30,
-    auditDays: integer(env.RETENTION_AUDIT_DAYS, 'RETENTION_AUDIT_DAYS', 0, 36500, problems) ?? 365,
-    deletedUploadsDays:
-      integer(env.RETENTION_DELETED_UPLOADS_DAYS, 'RETENTION_DELETED_UPLOADS_DAYS', 0, 36500, problems) ?? 30,
-  }
-
   const storage = storageOf(env, problems)
   if (problems.length) throw new ConfigError(problems)
   return {
@@ -222,6 +213,5 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
     storage,
     logLevel: level as LogLevel,
     metrics: metricsPort === undefined ? undefined : { host: metricsHost, port: metricsPort },
-    retention,
   }
 }
