@@ -27,7 +27,9 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
     const id = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID()
     c.set('requestId', id)
     await next()
-    c.header('x-request-id', id)
+    // On the response itself, like every other middleware: c.header() after next() would replace the
+    // response and, under @hono/node-server, drop the headers other middleware set on it (CORS!).
+    c.res.headers.set('x-request-id', id)
     // The matched pattern (/v1/me/applications/:id), never the concrete path with its ids.
     const route = c.req.routePath && c.req.routePath !== '/*' ? c.req.routePath : 'unmatched'
     const status = c.res.status
