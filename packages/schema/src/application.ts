@@ -46,7 +46,7 @@ export const Application = z.object({
 export type Application = z.infer<typeof Application>
 
 /** Answer to `GET /v1/me/applications`, most recent first. */
-export const ApplicationList = z.object({ items: z.array(Application) })
+export const ApplicationList = z.object({ items: z.array(Application), nextCursor: z.nullable(z.string()) })
 export type ApplicationList = z.infer<typeof ApplicationList>
 
 /** A file attached to an application or a contract. */

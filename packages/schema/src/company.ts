@@ -27,7 +27,7 @@ export const Colleague = z.object({
 export type Colleague = z.infer<typeof Colleague>
 
 /** Answer to `GET /v1/me/company/contacts`. */
-export const ColleagueList = z.object({ items: z.array(Colleague) })
+export const ColleagueList = z.object({ items: z.array(Colleague), nextCursor: z.nullable(z.string()) })
 export type ColleagueList = z.infer<typeof ColleagueList>
 
 /** Body of `POST /v1/me/company/contacts`: a company admin invites a colleague. */

@@ -25,5 +25,5 @@ export const Contract = z.object({
 export type Contract = z.infer<typeof Contract>
 
 /** Answer to `GET /v1/me/contracts`: contracts where I am requester or watcher, most recent first. */
-export const ContractList = z.object({ items: z.array(Contract) })
+export const ContractList = z.object({ items: z.array(Contract), nextCursor: z.nullable(z.string()) })
 export type ContractList = z.infer<typeof ContractList>

@@ -75,4 +75,47 @@ export {
   Theme,
 } from './portal.js'
 export { FieldError, fieldErrors, PROBLEM_CONTENT_TYPE, Problem } from './problem.js'
+export { ROLES, type Role, roleAllows } from './roles.js'
+export {
+  ApplicationQuery,
+  AuditQuery,
+  type Auth,
+  type BodyOf,
+  ColleagueInvited,
+  ContactQuery,
+  DEFAULT_PAGE_SIZE,
+  ForgotPasswordAccepted,
+  MAX_PAGE_SIZE,
+  type Method,
+  NamedQuery,
+  OPERATIONS,
+  type Operation,
+  type OperationHeaders,
+  type OperationId,
+  type Operations,
+  OutboxQuery,
+  operation,
+  PageQuery,
+  type ParamsOf,
+  type ParsedBodyOf,
+  page,
+  pathOf,
+  type QueryOf,
+  type RequestOf,
+  type ResponseOf,
+} from './routes/index.js'
 export { checkFields, EMAIL_PATTERN, type FormData, type Rule, rules, validateFormData } from './rules.js'
+export {
+  AdminApplication,
+  AdminApplicationDetail,
+  AdminCompany,
+  AdminContact,
+  AdminPortal,
+  AdminProcess,
+  AdminProfile,
+  AuditEntry,
+  InvitationSent,
+  OUTBOX_STATUSES,
+  OutboxMail,
+  TagCount,
+} from './staff.js'

@@ -1,0 +1,379 @@
+import * as z from 'zod/mini'
+import {
+  CompanyInput,
+  CompanyPatch,
+  ContactInput,
+  ContactPatch,
+  ContractInput,
+  ContractPatch,
+  InvitationInput,
+  PortalInput,
+  PortalPatch,
+  ProcessInput,
+  ProcessPatch,
+  ProfileInput,
+  ProfilePatch,
+  StaffNoteInput,
+  StatusChangeInput,
+} from '../admin.js'
+import { APPLICATION_STATUSES, Application, Attachment, Note } from '../application.js'
+import { Contract } from '../contract.js'
+import type { Role } from '../roles.js'
+import {
+  AdminApplication,
+  AdminApplicationDetail,
+  AdminCompany,
+  AdminContact,
+  AdminPortal,
+  AdminProcess,
+  AdminProfile,
+  AuditEntry,
+  InvitationSent,
+  OUTBOX_STATUSES,
+  OutboxMail,
+  TagCount,
+} from '../staff.js'
+import { type ObjectSchema, type Operation, operation } from './operation.js'
+import { AttachmentParams, Cursor, DateTime, IdParams, Limit, PageQuery, page, Search } from './shared.js'
+
+const text = z.optional(z.string().check(z.minLength(1), z.maxLength(100)))
+
+/** Filters, search and sorting of the staff application list. */
+export const ApplicationQuery = z.strictObject({
+  status: z.optional(z.enum(APPLICATION_STATUSES)),
+  /** Process id or slug. */
+  process: text,
+  /** Portal id or slug. */
+  portal: text,
+  tag: text,
+  contactId: text,
+  companyId: text,
+  /** Created at or after this time. */
+  from: z.optional(DateTime),
+  /** Created strictly before this time. */
+  to: z.optional(DateTime),
+  /** Searches the reference, the contact's name and e-mail. */
+  q: Search,
+  sort: z.optional(z.enum(['-createdAt', 'createdAt', '-updatedAt', 'updatedAt'])),
+  limit: Limit,
+  cursor: Cursor,
+})
+export type ApplicationQuery = z.infer<typeof ApplicationQuery>
+
+/** Filters and search of the staff contact list. */
+export const ContactQuery = z.strictObject({
+  companyId: text,
+  status: z.optional(z.enum(['invited', 'active', 'disabled'])),
+  q: Search,
+  sort: z.optional(z.enum(['email', 'name', '-createdAt'])),
+  limit: Limit,
+  cursor: Cursor,
+})
+
+/** Search of a named list (companies, profiles, processes, portals). */
+export const NamedQuery = z.strictObject({ q: Search, limit: Limit, cursor: Cursor })
+
+/** Filters of the audit log. */
+export const AuditQuery = z.strictObject({
+  action: text,
+  subjectId: text,
+  from: z.optional(DateTime),
+  to: z.optional(DateTime),
+  limit: Limit,
+  cursor: Cursor,
+})
+
+/** Filters of the outbox. */
+export const OutboxQuery = z.strictObject({
+  status: z.optional(z.enum(OUTBOX_STATUSES, `Use one of ${OUTBOX_STATUSES.join(', ')}`)),
+  q: Search,
+  limit: Limit,
+  cursor: Cursor,
+})
+
+type Crud = 'list' | 'create' | 'get' | 'update'
+
+/** The four operations of a staff resource: list, create, read, update. */
+function crud<
+  const Name extends string,
+  const Item extends z.core.$ZodType,
+  const In extends z.core.$ZodType,
+  const Patch extends z.core.$ZodType,
+  const Q extends ObjectSchema,
+>(
+  name: Name,
+  tag: string,
+  schemas: { item: Item; input: In; patch: Patch; query: Q },
+  roles: { write: Role },
+) {
+  const path = `/v1/admin/${name}` as const
+  const base = { auth: 'staff', tags: ['admin', tag] } as const
+  return {
+    list: operation({
+      ...base,
+      method: 'get',
+      path,
+      summary: `List ${name}`,
+      role: 'viewer',
+      query: schemas.query,
+      status: 200,
+      response: page(schemas.item),
+      errors: [400, 401, 403],
+    }),
+    create: operation({
+      ...base,
+      method: 'post',
+      path,
+      summary: `Create one of ${name}`,
+      role: roles.write,
+      body: schemas.input,
+      status: 201,
+      response: schemas.item,
+      errors: [400, 401, 403, 409],
+    }),
+    get: operation({
+      ...base,
+      method: 'get',
+      path: `${path}/{id}`,
+      summary: `Read one of ${name}`,
+      role: 'viewer',
+      params: IdParams,
+      status: 200,
+      response: schemas.item,
+      errors: [401, 403, 404],
+    }),
+    update: operation({
+      ...base,
+      method: 'patch',
+      path: `${path}/{id}`,
+      summary: `Update one of ${name}`,
+      role: roles.write,
+      params: IdParams,
+      body: schemas.patch,
+      status: 200,
+      response: schemas.item,
+      errors: [400, 401, 403, 404, 409],
+    }),
+  } satisfies Record<Crud, Operation>
+}
+
+const processes = crud(
+  'processes',
+  'processes',
+  { item: AdminProcess, input: ProcessInput, patch: ProcessPatch, query: NamedQuery },
+  { write: 'admin' },
+)
+const portals = crud(
+  'portals',
+  'portals',
+  { item: AdminPortal, input: PortalInput, patch: PortalPatch, query: NamedQuery },
+  { write: 'admin' },
+)
+const profiles = crud(
+  'profiles',
+  'profiles',
+  { item: AdminProfile, input: ProfileInput, patch: ProfilePatch, query: NamedQuery },
+  { write: 'admin' },
+)
+const companies = crud(
+  'companies',
+  'companies',
+  { item: AdminCompany, input: CompanyInput, patch: CompanyPatch, query: NamedQuery },
+  { write: 'agent' },
+)
+const contacts = crud(
+  'contacts',
+  'contacts',
+  { item: AdminContact, input: ContactInput, patch: ContactPatch, query: ContactQuery },
+  { write: 'agent' },
+)
+const contracts = crud(
+  'contracts',
+  'contracts',
+  { item: Contract, input: ContractInput, patch: ContractPatch, query: PageQuery },
+  { write: 'agent' },
+)
+
+const applications = { auth: 'staff', tags: ['admin', 'applications'] } as const
+
+/** Operations of staff: a staff session token or an organisation API key (`pk_…`), checked against a role. */
+export const ADMIN_OPERATIONS = {
+  listProcesses: processes.list,
+  createProcess: processes.create,
+  getProcess: processes.get,
+  updateProcess: processes.update,
+  listPortals: portals.list,
+  createPortal: portals.create,
+  getPortal: portals.get,
+  updatePortal: portals.update,
+  listProfiles: profiles.list,
+  createProfile: profiles.create,
+  getProfile: profiles.get,
+  updateProfile: profiles.update,
+  listCompanies: companies.list,
+  createCompany: companies.create,
+  getCompany: companies.get,
+  updateCompany: companies.update,
+  listContacts: contacts.list,
+  createContact: contacts.create,
+  getContact: contacts.get,
+  updateContact: contacts.update,
+  inviteContact: operation({
+    auth: 'staff',
+    tags: ['admin', 'contacts'],
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/contacts/{id}/invitations',
+    summary: 'Enable login: e-mail an invitation that opens the given portal',
+    params: IdParams,
+    body: InvitationInput,
+    status: 201,
+    response: InvitationSent,
+    errors: [400, 401, 403, 404, 409],
+  }),
+  listContracts: contracts.list,
+  createContract: contracts.create,
+  getContract: contracts.get,
+  updateContract: contracts.update,
+  uploadContractAttachment: operation({
+    auth: 'staff',
+    tags: ['admin', 'contracts'],
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/contracts/{id}/attachments',
+    summary: 'Attach a file to a contract',
+    params: IdParams,
+    body: 'multipart',
+    status: 201,
+    response: Attachment,
+    errors: [400, 401, 403, 404, 413, 415],
+  }),
+  downloadContractAttachment: operation({
+    auth: 'staff',
+    tags: ['admin', 'contracts'],
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/contracts/{id}/attachments/{attachmentId}',
+    summary: 'Download a contract attachment',
+    params: AttachmentParams,
+    status: 200,
+    response: 'binary',
+    errors: [401, 403, 404],
+  }),
+  listApplications: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications',
+    summary: 'Applications across portals, filtered, searched and sorted',
+    query: ApplicationQuery,
+    status: 200,
+    response: page(AdminApplication),
+    errors: [400, 401, 403],
+  }),
+  countApplicationTags: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications/tags',
+    summary: 'How many applications carry each tag, most used first',
+    query: z.strictObject({ portal: text }),
+    status: 200,
+    response: z.object({ items: z.array(TagCount) }),
+    errors: [400, 401, 403],
+  }),
+  getApplication: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications/{id}',
+    summary: 'One application with its answers, notes and attachments',
+    params: IdParams,
+    status: 200,
+    response: AdminApplicationDetail,
+    errors: [401, 403, 404],
+  }),
+  changeApplicationStatus: operation({
+    ...applications,
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/applications/{id}/status',
+    summary: 'Change the status; the contact is e-mailed in their language',
+    params: IdParams,
+    body: StatusChangeInput,
+    status: 200,
+    response: Application,
+    errors: [400, 401, 403, 404],
+  }),
+  addStaffNote: operation({
+    ...applications,
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/applications/{id}/notes',
+    summary: 'Add a staff note; the contact sees it and is e-mailed',
+    params: IdParams,
+    body: StaffNoteInput,
+    status: 201,
+    response: Note,
+    errors: [400, 401, 403, 404],
+  }),
+  downloadApplicationAttachment: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications/{id}/attachments/{attachmentId}',
+    summary: 'Download an application attachment',
+    params: AttachmentParams,
+    status: 200,
+    response: 'binary',
+    errors: [401, 403, 404],
+  }),
+  listAuditLog: operation({
+    auth: 'staff',
+    tags: ['admin', 'audit'],
+    role: 'admin',
+    method: 'get',
+    path: '/v1/admin/audit',
+    summary: 'The audit log, newest first',
+    query: AuditQuery,
+    status: 200,
+    response: page(AuditEntry),
+    errors: [400, 401, 403],
+  }),
+  listOutbox: operation({
+    auth: 'staff',
+    tags: ['admin', 'outbox'],
+    role: 'admin',
+    method: 'get',
+    path: '/v1/admin/outbox',
+    summary: 'The mail outbox, newest first',
+    query: OutboxQuery,
+    status: 200,
+    response: page(OutboxMail),
+    errors: [400, 401, 403],
+  }),
+  getOutboxMail: operation({
+    auth: 'staff',
+    tags: ['admin', 'outbox'],
+    role: 'admin',
+    method: 'get',
+    path: '/v1/admin/outbox/{id}',
+    summary: 'One outbox mail',
+    params: IdParams,
+    status: 200,
+    response: OutboxMail,
+    errors: [401, 403, 404],
+  }),
+  retryOutboxMail: operation({
+    auth: 'staff',
+    tags: ['admin', 'outbox'],
+    role: 'admin',
+    method: 'post',
+    path: '/v1/admin/outbox/{id}/retry',
+    summary: 'Put a failed mail back in the queue',
+    params: IdParams,
+    status: 200,
+    response: OutboxMail,
+    errors: [401, 403, 404, 409],
+  }),
+} as const

@@ -1,0 +1,218 @@
+import * as z from 'zod/mini'
+import {
+  ApplicationDetail,
+  ApplicationList,
+  Attachment,
+  CreateApplicationBody,
+  Note,
+  NoteBody,
+  NoteList,
+} from '../application.js'
+import { MeDetail, MePatch } from '../auth.js'
+import { ColleagueList, CompanyView, InviteColleagueBody } from '../company.js'
+import { Contract, ContractList } from '../contract.js'
+import { StartableList } from '../portal.js'
+import { operation } from './operation.js'
+import { AttachmentParams, IdParams, PageQuery } from './shared.js'
+
+/** Answer to `POST /v1/me/company/contacts`: the invited colleague. */
+export const ColleagueInvited = z.object({
+  id: z.string(),
+  status: z.enum(['invited', 'active', 'disabled']),
+  invitationExpiresAt: z.string(),
+})
+export type ColleagueInvited = z.infer<typeof ColleagueInvited>
+
+const me = { auth: 'contact', tags: ['me'] } as const
+const applications = { auth: 'contact', tags: ['me', 'applications'] } as const
+const contracts = { auth: 'contact', tags: ['me', 'contracts'] } as const
+const company = { auth: 'contact', tags: ['me', 'company'] } as const
+
+/** Operations of a logged-in contact (a `pt_…` session token from their portal's page). */
+export const CONTACT_OPERATIONS = {
+  getMe: operation({
+    ...me,
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The logged-in contact',
+    status: 200,
+    response: MeDetail,
+    errors: [401, 403],
+  }),
+  updateMe: operation({
+    ...me,
+    method: 'patch',
+    path: '/v1/me',
+    summary: 'Change my name, phone or language',
+    body: MePatch,
+    status: 200,
+    response: MeDetail,
+    errors: [400, 401, 403],
+  }),
+  logout: operation({
+    ...me,
+    method: 'post',
+    path: '/v1/me/logout',
+    summary: 'End this session',
+    status: 204,
+    errors: [401, 403],
+  }),
+  logoutEverywhere: operation({
+    ...me,
+    method: 'post',
+    path: '/v1/me/logout-everywhere',
+    summary: 'End every session of this contact',
+    status: 204,
+    errors: [401, 403],
+  }),
+  listMyApplications: operation({
+    ...applications,
+    method: 'get',
+    path: '/v1/me/applications',
+    summary: 'My applications (and my company’s when my profile shows them), most recent first',
+    query: PageQuery,
+    status: 200,
+    response: ApplicationList,
+    errors: [400, 401, 403],
+  }),
+  createApplication: operation({
+    ...applications,
+    method: 'post',
+    path: '/v1/me/applications',
+    summary: 'Start an application; a retry with the same Idempotency-Key answers the first one',
+    body: CreateApplicationBody,
+    status: 201,
+    response: ApplicationDetail,
+    errors: [400, 401, 403, 409],
+    headers: { idempotencyKey: true },
+  }),
+  getMyApplication: operation({
+    ...applications,
+    method: 'get',
+    path: '/v1/me/applications/{id}',
+    summary: 'One application',
+    params: IdParams,
+    status: 200,
+    response: ApplicationDetail,
+    errors: [401, 403, 404],
+  }),
+  listMyApplicationNotes: operation({
+    ...applications,
+    method: 'get',
+    path: '/v1/me/applications/{id}/notes',
+    summary: 'The notes timeline, oldest first',
+    params: IdParams,
+    status: 200,
+    response: NoteList,
+    errors: [401, 403, 404],
+  }),
+  addMyApplicationNote: operation({
+    ...applications,
+    method: 'post',
+    path: '/v1/me/applications/{id}/notes',
+    summary: 'Add a note',
+    params: IdParams,
+    body: NoteBody,
+    status: 201,
+    response: Note,
+    errors: [400, 401, 403, 404],
+  }),
+  uploadMyApplicationAttachment: operation({
+    ...applications,
+    method: 'post',
+    path: '/v1/me/applications/{id}/attachments',
+    summary: 'Upload an attachment',
+    params: IdParams,
+    body: 'multipart',
+    status: 201,
+    response: Attachment,
+    errors: [400, 401, 403, 404, 413, 415],
+  }),
+  downloadMyApplicationAttachment: operation({
+    ...applications,
+    method: 'get',
+    path: '/v1/me/applications/{id}/attachments/{attachmentId}',
+    summary: 'Download an attachment',
+    params: AttachmentParams,
+    status: 200,
+    response: 'binary',
+    errors: [401, 403, 404],
+  }),
+  listStartableProcesses: operation({
+    ...applications,
+    method: 'get',
+    path: '/v1/me/processes',
+    summary: 'Processes I may start, with why one is blocked',
+    status: 200,
+    response: StartableList,
+    errors: [401, 403],
+  }),
+  listMyContracts: operation({
+    ...contracts,
+    method: 'get',
+    path: '/v1/me/contracts',
+    summary: 'Contracts shared with me, most recent first',
+    query: PageQuery,
+    status: 200,
+    response: ContractList,
+    errors: [400, 401, 403],
+  }),
+  getMyContract: operation({
+    ...contracts,
+    method: 'get',
+    path: '/v1/me/contracts/{id}',
+    summary: 'One shared contract',
+    params: IdParams,
+    status: 200,
+    response: Contract,
+    errors: [401, 403, 404],
+  }),
+  downloadMyContractAttachment: operation({
+    ...contracts,
+    method: 'get',
+    path: '/v1/me/contracts/{id}/attachments/{attachmentId}',
+    summary: 'Download a visible contract attachment',
+    params: AttachmentParams,
+    status: 200,
+    response: 'binary',
+    errors: [401, 403, 404],
+  }),
+  getMyCompany: operation({
+    ...company,
+    method: 'get',
+    path: '/v1/me/company',
+    summary: 'My company',
+    status: 200,
+    response: CompanyView,
+    errors: [401, 403, 404],
+  }),
+  listColleagues: operation({
+    ...company,
+    method: 'get',
+    path: '/v1/me/company/contacts',
+    summary: 'My colleagues (company admins)',
+    query: PageQuery,
+    status: 200,
+    response: ColleagueList,
+    errors: [400, 401, 403, 404],
+  }),
+  inviteColleague: operation({
+    ...company,
+    method: 'post',
+    path: '/v1/me/company/contacts',
+    summary: 'Invite a colleague (company admins)',
+    body: InviteColleagueBody,
+    status: 201,
+    response: ColleagueInvited,
+    errors: [400, 401, 403, 404, 409],
+  }),
+  deactivateColleague: operation({
+    ...company,
+    method: 'post',
+    path: '/v1/me/company/contacts/{id}/deactivate',
+    summary: 'Deactivate a colleague (company admins)',
+    params: IdParams,
+    status: 204,
+    errors: [401, 403, 404, 409],
+  }),
+} as const
