@@ -17,12 +17,12 @@ import { staticFiles } from './middleware/static-files/index.js'
 import type { Logger } from './ops/logger.js'
 import type { Metrics } from './ops/metrics.js'
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
-import { adminRoutes } from './routes/admin/index.js'
+import { mountAdminRoutes } from './routes/admin/index.js'
 import { healthRoutes } from './routes/health.js'
-import { meRoutes } from './routes/me.js'
-import { openApiRoute } from './routes/openapi.js'
-import { passwordRoutes } from './routes/passwords.js'
-import { portalRoutes } from './routes/portals.js'
+import { mountMeRoutes } from './routes/me.js'
+import { mountMetaRoutes } from './routes/openapi.js'
+import { mountPasswordRoutes } from './routes/passwords.js'
+import { mountPortalRoutes } from './routes/portals.js'
 import { LocalDiskStorage, type Storage } from './storage/index.js'
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.js'
 
@@ -60,6 +60,12 @@ export interface AppOptions {
    * widget from there, as any host page would). @default not served
    */
   loader?: { dir: string; path?: string }
+  /**
+   * Check every JSON answer against the route table's response schema and fail loudly when it
+   * differs (tests turn it on, so the published contract cannot drift from what the API sends).
+   * @default false
+   */
+  checkResponses?: boolean
 }
 
 function clientIpOf(trustProxy: boolean) {
@@ -84,6 +90,7 @@ export function createApp(options: AppOptions) {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     clientIp: clientIpOf(options.trustProxy ?? false),
     publicUrl: options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/',
+    checkResponses: options.checkResponses ?? false,
   }
   const app = new Hono<AppEnv>()
   const { logger } = options
@@ -105,6 +112,7 @@ export function createApp(options: AppOptions) {
   app.use('/v1/me/*', portalCors())
   app.use('/v1/me', portalCors())
   app.use('/v1/openapi.json', cors({ origin: '*' }))
+  // Health and readiness stay outside the route table's auth and validation: probes call them bare.
   app.route('/', healthRoutes(options.draining ? { draining: options.draining } : {}))
   const loaderPath = options.loader ? (options.loader.path ?? '/portico/') : null
   if (options.loader && loaderPath) {
@@ -115,10 +123,10 @@ export function createApp(options: AppOptions) {
   if (options.console !== false) {
     app.route('/', consoleRoutes({ ...options.console, loaderPath: loaderPath && `${loaderPath}portico.js` }))
   }
-  app.route('/v1/portals', portalRoutes)
-  app.route('/v1/portals', passwordRoutes)
-  app.route('/v1/me', meRoutes)
-  app.route('/v1/admin', adminRoutes)
-  app.route('/v1', openApiRoute())
+  mountMetaRoutes(app)
+  mountPortalRoutes(app)
+  mountPasswordRoutes(app)
+  mountMeRoutes(app)
+  mountAdminRoutes(app)
   return app
 }

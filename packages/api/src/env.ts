@@ -17,6 +17,8 @@ export interface AppConfig {
   clientIp: (c: Context) => string
   /** Where mail links point when a portal has no public URL of its own. */
   publicUrl: string
+  /** Check JSON answers against the route table (tests). */
+  checkResponses: boolean
 }
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */

@@ -60,7 +60,9 @@ export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
   const uploads = mkdtempSync(join(tmpdir(), 'portico-uploads-'))
   const storage = new LocalDiskStorage(uploads)
   const seed = await seedDemo(db.kysely, { storage })
-  const app = createApp({ db: db.kysely, log: () => {}, storage, ...setup.app })
+  // PORTICO_TEST_LOG=1 prints unexpected errors (a 500 in a test) instead of swallowing them.
+  const log = process.env.PORTICO_TEST_LOG ? (error: unknown) => console.error(error) : () => {}
+  const app = createApp({ db: db.kysely, log, storage, checkResponses: true, ...setup.app })
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...options.headers }

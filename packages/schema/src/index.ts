@@ -114,6 +114,7 @@ export {
   AdminProcess,
   AdminProfile,
   AuditEntry,
+  InternalNote,
   InvitationSent,
   OUTBOX_STATUSES,
   OutboxMail,

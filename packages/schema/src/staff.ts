@@ -97,6 +97,15 @@ export const AdminApplicationDetail = z.extend(Application, {
 })
 export type AdminApplicationDetail = z.infer<typeof AdminApplicationDetail>
 
+/** A note only staff see. */
+export const InternalNote = z.object({
+  id: z.string(),
+  author: z.object({ name: z.string() }),
+  body: z.string(),
+  createdAt: z.string(),
+})
+export type InternalNote = z.infer<typeof InternalNote>
+
 /** How many applications carry one tag. */
 export const TagCount = z.object({ tag: z.string(), count: z.number() })
 export type TagCount = z.infer<typeof TagCount>

@@ -1,10 +1,12 @@
-import type { Application, ApplicationStatus } from '@portico/schema'
+import { type Application, type ApplicationStatus, DEFAULT_PAGE_SIZE } from '@portico/schema'
 import { type Kysely, sql } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import { reusable } from '../db/reusable.js'
 import type { ApplicationTable, Database } from '../db/types.js'
 import { parseJson } from './json.js'
+import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
+import { containsText } from './search.js'
 
 /** What a new application needs. */
 export interface NewApplication {
@@ -120,48 +122,50 @@ export function applicationView(r: ApplicationListRow): Application {
   }
 }
 
-/** Applications of one contact, or of a whole company when `companyId` is given, most recent first. */
+/** Applications of one contact, or of a whole company when `companyId` is given, most recent first, one page. */
 export async function listApplications(
   db: Kysely<Database>,
   scope: { organisationId: string; contactId: string; companyId?: string | null },
-): Promise<Application[]> {
-  // The dashboard's request: compiled once per scope column, read fresh every time.
+  page: PageRequest = { after: null, limit: DEFAULT_PAGE_SIZE },
+): Promise<Page<Application>> {
+  // The dashboard's request: compiled once per scope column and page kind, read fresh every time.
   const column = scope.companyId ? 'a.company_id' : 'a.contact_id'
   const rows = await reusable(
     db,
-    `listApplications:${column}`,
-    (param) =>
-      selectApplicationList(db)
+    `listApplications:${column}:${page.after ? 'next' : 'first'}`,
+    (param) => {
+      let query = selectApplicationList(db)
         .where('a.organisation_id', '=', param(0))
         .where(column, '=', param(1))
+      if (page.after) query = query.where(keysetAfter(['a.created_at', 'a.id'], [param(3), param(4)], 'desc'))
+      return query
         .orderBy('a.created_at', 'desc')
-        .orderBy('a.id', 'desc'),
-    [scope.organisationId, scope.companyId || scope.contactId],
+        .orderBy('a.id', 'desc')
+        .limit(param(2) as unknown as number)
+    },
+    [scope.organisationId, scope.companyId || scope.contactId, page.limit + 1, ...(page.after ?? [])],
   )
-  return rows.map(applicationView)
+  return pageOf(rows, page, 'recent', (r) => [r.created_at, r.id], applicationView)
 }
 
-/** The applications of one contact, most recent first. */
-export function listContactApplications(
-  db: Kysely<Database>,
-  contactId: string,
-  organisationId: string,
-): Promise<Application[]> {
-  return listApplications(db, { organisationId, contactId })
-}
-
-/** Filters of the staff application list. */
+/** Filters, search and sorting of the staff application list. */
 export interface ApplicationFilter {
-  status?: string
-  contactId?: string
+  status?: string | undefined
+  contactId?: string | undefined
+  companyId?: string | undefined
   /** Process slug or id. */
-  process?: string
-  /** Portal slug. */
-  portal?: string
+  process?: string | undefined
+  /** Portal slug or id. */
+  portal?: string | undefined
   /** Only applications stamped with this tag. */
-  tag?: string
-  /** Only applications created strictly before this ISO time (paging). */
-  before?: string
+  tag?: string | undefined
+  /** Created at or after this ISO time. */
+  from?: string | undefined
+  /** Created strictly before this ISO time. */
+  to?: string | undefined
+  /** Text in the contact's name or e-mail. */
+  q?: string | undefined
+  sort?: '-createdAt' | 'createdAt' | '-updatedAt' | 'updatedAt' | undefined
 }
 
 /** A LIKE pattern matching one tag inside the stored JSON array, exactly. */
@@ -190,30 +194,57 @@ export async function countTags(
     .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
 }
 
-/** All applications of an organisation, most recent first, optionally filtered. */
+/** One page of the applications of an organisation, filtered, searched and sorted (newest first by default). */
 export async function listOrgApplications(
   db: Kysely<Database>,
   organisationId: string,
-  filter: ApplicationFilter & { limit: number },
-): Promise<Application[]> {
+  filter: ApplicationFilter,
+  page: PageRequest,
+): Promise<Page<Application>> {
+  const sort = filter.sort ?? '-createdAt'
+  const column = sort.endsWith('updatedAt') ? 'a.updated_at' : 'a.created_at'
+  const direction = sort.startsWith('-') ? 'desc' : 'asc'
   let query = selectApplicationList(db).where('a.organisation_id', '=', organisationId)
   if (filter.status) query = query.where('a.status', '=', filter.status)
   if (filter.contactId) query = query.where('a.contact_id', '=', filter.contactId)
-  if (filter.process)
-    query = query.where((eb) => eb.or([eb('p.slug', '=', filter.process!), eb('p.id', '=', filter.process!)]))
+  if (filter.companyId) query = query.where('a.company_id', '=', filter.companyId)
+  if (filter.process) {
+    const process = filter.process
+    query = query.where('a.process_id', 'in', (eb) =>
+      eb
+        .selectFrom('processes')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where((e) => e.or([e('slug', '=', process), e('id', '=', process)])),
+    )
+  }
   if (filter.portal) {
+    const portal = filter.portal
     query = query.where('a.portal_id', 'in', (eb) =>
-      eb.selectFrom('portals').select('id').where('slug', '=', filter.portal!),
+      eb
+        .selectFrom('portals')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where((e) => e.or([e('slug', '=', portal), e('id', '=', portal)])),
     )
   }
   if (filter.tag) query = query.where(sql<boolean>`a.tags like ${tagPattern(filter.tag)} escape '\\'`)
-  if (filter.before) query = query.where('a.created_at', '<', filter.before)
+  if (filter.from) query = query.where('a.created_at', '>=', filter.from)
+  if (filter.to) query = query.where('a.created_at', '<', filter.to)
+  if (filter.q) query = query.where(containsText(['c.name', 'c.email'], filter.q))
+  if (page.after) query = query.where(keysetAfter([column, 'a.id'], page.after, direction))
   const rows = await query
-    .orderBy('a.created_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(filter.limit)
+    .orderBy(column, direction)
+    .orderBy('a.id', direction)
+    .limit(page.limit + 1)
     .execute()
-  return rows.map(applicationView)
+  return pageOf(
+    rows,
+    page,
+    sort,
+    (r) => [sort.endsWith('updatedAt') ? r.updated_at : r.created_at, r.id],
+    applicationView,
+  )
 }
 
 /** One application of an organisation, or `undefined`. */

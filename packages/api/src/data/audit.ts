@@ -1,9 +1,11 @@
+import type { AuditEntry } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { AuditLogTable } from '../db/domain-types.js'
 import type { Database } from '../db/types.js'
 import { parseJson } from './json.js'
+import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
 
 /** One event to record. */
 export interface AuditEvent {
@@ -34,23 +36,47 @@ export async function audit(db: Kysely<Database>, event: AuditEvent): Promise<vo
     .execute()
 }
 
-/** The audit log of an organisation, newest first. */
+/** Filters of {@link listAudit}. */
+export interface AuditFilter {
+  action?: string | undefined
+  subjectId?: string | undefined
+  /** At or after this ISO time. */
+  from?: string | undefined
+  /** Strictly before this ISO time. */
+  to?: string | undefined
+}
+
+/** One page of the audit log of an organisation, newest first. */
 export async function listAudit(
   db: Kysely<Database>,
   organisationId: string,
-  query: { action?: string; before?: string; limit: number },
-) {
+  filter: AuditFilter,
+  page: PageRequest,
+): Promise<Page<AuditEntry>> {
   let q = db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
-  if (query.action) q = q.where('action', '=', query.action)
-  if (query.before) q = q.where('at', '<', query.before)
-  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute()
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    actor: { type: r.actor_type, id: r.actor_id },
-    action: r.action,
-    subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null,
-    detail: parseJson<Record<string, unknown>>(r.detail, {}),
-    ip: r.ip,
-  }))
+  if (filter.action) q = q.where('action', '=', filter.action)
+  if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId)
+  if (filter.from) q = q.where('at', '>=', filter.from)
+  if (filter.to) q = q.where('at', '<', filter.to)
+  if (page.after) q = q.where(keysetAfter(['at', 'id'], page.after, 'desc'))
+  const rows = await q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute()
+  return pageOf(
+    rows,
+    page,
+    'recent',
+    (r) => [r.at, r.id],
+    (r) => ({
+      id: r.id,
+      at: r.at,
+      actor: { type: r.actor_type, id: r.actor_id },
+      action: r.action,
+      subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null,
+      detail: parseJson<Record<string, unknown>>(r.detail, {}),
+      ip: r.ip,
+    }),
+  )
 }

@@ -2,6 +2,8 @@ import { type FormDefinition, type Locale, MODULES, type Module, type Theme } fr
 import type { Kysely, Selectable } from 'kysely'
 import type { Database, PortalTable } from '../db/types.js'
 import { flag, parseJson } from './json.js'
+import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
+import { containsText } from './search.js'
 
 /** A process of a portal, with its form and duplicate rule. */
 export interface PortalProcess {
@@ -86,15 +88,29 @@ export async function findPortalById(
   return portal ? withProcesses(db, portal) : undefined
 }
 
-/** Every portal of an organisation, by slug. */
-export async function listPortals(db: Kysely<Database>, organisationId: string): Promise<PortalRecord[]> {
-  const rows = await db
-    .selectFrom('portals')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
+/** One page of the portals of an organisation, by slug, optionally searched by name or slug. */
+export async function listPortals(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: { q?: string | undefined },
+  page: PageRequest,
+): Promise<Page<PortalRecord>> {
+  let select = db.selectFrom('portals').selectAll().where('organisation_id', '=', organisationId)
+  if (filter.q) select = select.where(containsText(['name', 'slug'], filter.q))
+  if (page.after) select = select.where(keysetAfter(['slug', 'id'], page.after, 'asc'))
+  const rows = await select
     .orderBy('slug')
+    .orderBy('id')
+    .limit(page.limit + 1)
     .execute()
-  return Promise.all(rows.map((row) => withProcesses(db, row)))
+  const result = pageOf(
+    rows,
+    page,
+    'slug',
+    (r) => [r.slug, r.id],
+    (r) => r,
+  )
+  return { ...result, items: await Promise.all(result.items.map((row) => withProcesses(db, row))) }
 }
 
 /** Whether an origin matches an allowed-origins list; `http://localhost:*` matches any port. */

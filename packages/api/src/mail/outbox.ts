@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
+import { keysetAfter, type Page, type PageRequest, pageOf } from '../data/page.js'
+import { containsText } from '../data/search.js'
 import type { Database, OutboxStatus, OutboxTable } from '../db/types.js'
 import { type MailTemplateName, renderMail } from './templates/index.js'
 
@@ -80,30 +82,29 @@ function view(row: OutboxTable): OutboxMailView {
 }
 
 /** Filters of {@link listOutbox}. */
-export interface OutboxQuery {
-  status?: OutboxStatus
-  /** Only mails created strictly before this ISO time (the `createdAt` of the last item of a page). */
-  before?: string
-  /** @default 50 */
-  limit?: number
+export interface OutboxFilter {
+  status?: OutboxStatus | undefined
+  /** Text in the recipient or the subject. */
+  q?: string | undefined
 }
 
-/** The mails of one organisation, newest first. */
+/** One page of the mails of one organisation, newest first. */
 export async function listOutbox(
   db: Kysely<Database>,
   organisationId: string,
-  query: OutboxQuery = {},
-): Promise<OutboxMailView[]> {
-  let select = db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
+  filter: OutboxFilter,
+  page: PageRequest,
+): Promise<Page<OutboxMailView>> {
+  let select = db.selectFrom('outbox').selectAll().where('organisation_id', '=', organisationId)
+  if (filter.status) select = select.where('status', '=', filter.status)
+  if (filter.q) select = select.where(containsText(['to_address', 'subject'], filter.q))
+  if (page.after) select = select.where(keysetAfter(['created_at', 'id'], page.after, 'desc'))
+  const rows = await select
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(query.limit ?? 50)
-  if (query.status) select = select.where('status', '=', query.status)
-  if (query.before) select = select.where('created_at', '<', query.before)
-  return (await select.execute()).map(view)
+    .limit(page.limit + 1)
+    .execute()
+  return pageOf(rows, page, 'recent', (r) => [r.created_at, r.id], view)
 }
 
 /** One mail of an organisation, or `undefined`. */

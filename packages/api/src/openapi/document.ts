@@ -1,84 +1,206 @@
-import { jsonSchemaOf, PROBLEM_CONTENT_TYPE, Problem } from '@portico/schema'
-import { ROUTES, type RouteDoc } from './routes.js'
+import { jsonSchemaOf, OPERATIONS, type Operation, PROBLEM_CONTENT_TYPE, Problem } from '@portico/schema'
 
 type Json = Record<string, unknown>
+type Schema = Parameters<typeof jsonSchemaOf>[0]
 
-function schemaOf(schema: unknown, io: 'input' | 'output'): Json {
-  if (!schema || typeof schema !== 'object' || !('_zod' in schema)) return { type: 'object' }
-  return jsonSchemaOf(schema as Parameters<typeof jsonSchemaOf>[0], io)
+const STATUS_TEXT: Record<number, string> = {
+  400: 'The request is malformed: the problem lists the fields',
+  401: 'Authentication is missing or expired',
+  403: 'Not allowed for this caller, origin, role or module',
+  404: 'Nothing of that id or slug here',
+  409: 'Conflicts with the current state',
+  413: 'The body is too large',
+  415: 'The media type is not accepted',
+  429: 'Too many attempts: wait for Retry-After seconds',
+  503: 'Not ready: the answer lists the problems',
 }
 
-const problem = {
-  description: 'Problem',
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+const TAGS: Record<string, string> = {
+  meta: 'Health and this document',
+  portal: 'Public endpoints of a portal: configuration, registration, login and passwords',
+  me: 'The logged-in contact',
+  applications: 'Applications and their notes and attachments',
+  contracts: 'Contracts shared with contacts',
+  company: 'The contact’s company and colleagues',
+  admin: 'Staff operations (a staff session or an API key), each with a minimum role',
+  processes: 'Processes and their forms',
+  portals: 'Portals and their options',
+  profiles: 'Profiles: modules and visible fields',
+  companies: 'Companies',
+  contacts: 'Contacts and their invitations',
+  audit: 'The audit log',
+  outbox: 'The mail outbox',
 }
 
-function operation(route: RouteDoc): Json {
-  const status = String(route.status ?? 200)
-  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }))
-  const responses: Json = {
-    [status]:
-      status === '204'
-        ? { description: 'No content' }
-        : {
-            description: 'OK',
-            content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+function parameters(op: Operation): Json[] {
+  const out: Json[] = []
+  for (const [where, schema] of [
+    ['path', op.params],
+    ['query', op.query],
+  ] as const) {
+    if (!schema) continue
+    const json = jsonSchemaOf(schema as Schema, 'input')
+    const properties = (json.properties ?? {}) as Record<string, Json>
+    const required = new Set((json.required ?? []) as string[])
+    for (const [name, property] of Object.entries(properties)) {
+      const { description, ...rest } = property
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || required.has(name),
+        ...(description ? { description } : {}),
+        schema: rest,
+      })
+    }
+  }
+  if (op.headers?.idempotencyKey) {
+    out.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description:
+        'Any unique string per intended create: a retry with the same key answers the first result.',
+      schema: { type: 'string', maxLength: 200 },
+    })
+  }
+  return out
+}
+
+function requestBody(op: Operation): Json | undefined {
+  if (!op.body) return undefined
+  if (op.body === 'multipart') {
+    return {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: {
+              file: { type: 'string', format: 'binary', description: 'The file' },
+              field: { type: 'string', description: 'The file field of the form it answers' },
+            },
           },
-    '4XX': problem,
+        },
+      },
+    }
   }
   return {
-    summary: route.summary,
-    tags: [route.tag],
-    ...(params.length ? { parameters: params } : {}),
-    ...(route.auth === 'none'
-      ? { security: [] }
-      : { security: [{ [route.auth === 'admin' ? 'apiKey' : 'session']: [] }] }),
-    ...(route.body
-      ? {
-          requestBody: {
-            required: true,
-            content: route.body.multipart
-              ? {
-                  'multipart/form-data': {
-                    schema: {
-                      type: 'object',
-                      required: ['file'],
-                      properties: { file: { type: 'string', format: 'binary' }, field: { type: 'string' } },
-                    },
-                  },
-                }
-              : { 'application/json': { schema: schemaOf(route.body.schema, 'input') } },
-          },
-        }
-      : {}),
-    responses,
+    required: true,
+    content: { 'application/json': { schema: jsonSchemaOf(op.body as Schema, 'input') } },
   }
 }
 
-/** The OpenAPI 3.1 document of the API, built from the route table and the schema package. */
+function success(op: Operation): Json {
+  if (op.status === 204 || !op.response) return { description: 'Done, nothing to answer' }
+  const headers: Json = {}
+  if (op.headers?.idempotencyKey) {
+    headers['Idempotent-Replayed'] = {
+      description: '`true` when this answer replays an earlier request with the same Idempotency-Key',
+      schema: { type: 'string' },
+    }
+  }
+  const content =
+    op.response === 'binary'
+      ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+      : { 'application/json': { schema: jsonSchemaOf(op.response as Schema, 'output') } }
+  return {
+    description: op.response === 'binary' ? 'The file, with its own Content-Type' : 'OK',
+    ...(Object.keys(headers).length ? { headers } : {}),
+    content,
+  }
+}
+
+function errors(op: Operation): Json {
+  const out: Json = {}
+  for (const status of op.errors) {
+    if (status === 503 && op.response && op.response !== 'binary') {
+      // Readiness answers its own shape, not a problem: load balancers read the status only.
+      out['503'] = {
+        description: STATUS_TEXT[503],
+        content: { 'application/json': { schema: jsonSchemaOf(op.response as Schema, 'output') } },
+      }
+      continue
+    }
+    out[String(status)] =
+      status === 429 && op.headers?.retryAfter
+        ? { $ref: '#/components/responses/TooManyRequests' }
+        : {
+            description: STATUS_TEXT[status] ?? 'Problem',
+            content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+          }
+  }
+  // Every operation documents a 4xx, even one no caller can get wrong.
+  if (!op.errors.some((status) => status < 500)) out['4XX'] = { $ref: '#/components/responses/Problem' }
+  return out
+}
+
+function security(op: Operation): Json[] {
+  if (op.auth === 'none') return []
+  if (op.auth === 'contact') return [{ contactSession: [] }]
+  return [{ staffSession: [] }, { apiKey: [] }]
+}
+
+function operationObject(operationId: string, op: Operation): Json {
+  const params = parameters(op)
+  const body = requestBody(op)
+  const role = op.auth === 'staff' ? ` Requires the ${op.role ?? 'viewer'} role or higher.` : ''
+  return {
+    operationId,
+    summary: op.summary,
+    ...(role ? { description: role.trim() } : {}),
+    tags: [...op.tags],
+    ...(op.auth === 'staff' ? { 'x-portico-role': op.role ?? 'viewer' } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    security: security(op),
+    ...(body ? { requestBody: body } : {}),
+    responses: { [String(op.status)]: success(op), ...errors(op) },
+  }
+}
+
+/** The OpenAPI 3.1 document of the API, generated from the route table of `@portico/schema`. */
 export function openApiDocument(): Json {
   const paths: Record<string, Json> = {}
-  for (const route of ROUTES) {
-    paths[route.path] = { ...paths[route.path], [route.method]: operation(route) }
+  for (const [operationId, op] of Object.entries(OPERATIONS) as [string, Operation][]) {
+    paths[op.path] = { ...paths[op.path], [op.method]: operationObject(operationId, op) }
   }
+  const used = new Set(Object.values(OPERATIONS).flatMap((op) => op.tags))
   return {
     openapi: '3.1.0',
     info: {
       title: 'Portico API',
       version: '0.1.0',
       description: 'Companion API of the Portico client-portal SDK.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
+    // Relative: the server that serves this document at /v1/openapi.json is the API.
+    servers: [{ url: '/', description: 'The server that serves this document' }],
+    tags: Object.entries(TAGS)
+      .filter(([name]) => used.has(name))
+      .map(([name, description]) => ({ name, description })),
     paths,
     components: {
-      schemas: { Problem: schemaOf(Problem, 'output') },
+      schemas: { Problem: jsonSchemaOf(Problem, 'output') },
+      responses: {
+        Problem: {
+          description: 'A problem document',
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+        TooManyRequests: {
+          description: STATUS_TEXT[429],
+          headers: {
+            'Retry-After': {
+              description: 'Seconds to wait before trying again',
+              schema: { type: 'integer' },
+            },
+          },
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
+      },
       securitySchemes: {
-        session: { type: 'http', scheme: 'bearer', description: 'A contact session token (pt_…)' },
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation admin API key (pk_…)' },
+        contactSession: { type: 'http', scheme: 'bearer', description: 'A contact session token (pt_…)' },
+        staffSession: { type: 'http', scheme: 'bearer', description: 'A staff session token' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation API key (pk_…)' },
       },
     },
   }

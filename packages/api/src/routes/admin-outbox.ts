@@ -1,21 +1,9 @@
-import { Hono } from 'hono'
-import type { OutboxStatus } from '../db/types.js'
+import type { Hono } from 'hono'
+import { pageRequest } from '../data/page.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { findOutboxMail, listOutbox, retryOutboxMail } from '../mail/outbox.js'
-
-/** The admin environment the outbox routes need: admin auth has put the organisation on the context. */
-export interface OutboxAdminEnv {
-  Variables: AppEnv['Variables'] & { organisationId: string }
-}
-
-const STATUSES: readonly string[] = ['pending', 'sending', 'sent', 'failed'] satisfies OutboxStatus[]
-
-function organisationOf(c: { var: Partial<OutboxAdminEnv['Variables']> }): string {
-  // Fails closed if the router is ever mounted without admin auth in front of it.
-  if (!c.var.organisationId) throw new ApiError(401, 'Authentication required', { type: 'unauthenticated' })
-  return c.var.organisationId
-}
+import { route } from './route.js'
 
 function notFound(id: string): ApiError {
   return new ApiError(404, 'Mail not found', {
@@ -24,47 +12,26 @@ function notFound(id: string): ApiError {
   })
 }
 
-/**
- * Admin read of the mail outbox, scoped to `c.var.organisationId`: list (`?status=&before=&limit=`),
- * read one, and retry a failed one. Mount behind admin auth at `/v1/admin/outbox`.
- */
-export const outboxAdminRoutes = new Hono<OutboxAdminEnv>()
-  .get('/', async (c) => {
-    const organisationId = organisationOf(c)
-    const { status, before, limit } = c.req.query()
-    const errors = []
-    if (status !== undefined && !STATUSES.includes(status)) {
-      errors.push({ field: 'status', message: `Use one of ${STATUSES.join(', ')}` })
-    }
-    if (before !== undefined && Number.isNaN(Date.parse(before))) {
-      errors.push({ field: 'before', message: 'Use an ISO 8601 time, e.g. the createdAt of a mail' })
-    }
-    const size = limit === undefined ? 50 : Number(limit)
-    if (!Number.isInteger(size) || size < 1 || size > 200) {
-      errors.push({ field: 'limit', message: 'Use a whole number from 1 to 200' })
-    }
-    if (errors.length) throw new ApiError(400, 'Invalid query', { type: 'validation', errors })
-    const items = await listOutbox(c.var.db, organisationId, {
-      ...(status ? { status: status as OutboxStatus } : {}),
-      ...(before ? { before: new Date(before).toISOString() } : {}),
-      limit: size,
-    })
-    return c.json({ items })
+/** Admin read of the mail outbox of the caller's organisation: list, read one, retry a failed one. */
+export function mountOutboxAdminRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listOutbox', async (c, { query }) =>
+    listOutbox(c.var.db, c.var.organisationId, query, pageRequest(query, 'recent', 2)),
+  )
+  route(app, 'getOutboxMail', async (c, { params }) => {
+    const mail = await findOutboxMail(c.var.db, c.var.organisationId, params.id)
+    if (!mail) throw notFound(params.id)
+    return mail
   })
-  .get('/:id', async (c) => {
-    const mail = await findOutboxMail(c.var.db, organisationOf(c), c.req.param('id'))
-    if (!mail) throw notFound(c.req.param('id'))
-    return c.json(mail)
-  })
-  .post('/:id/retry', async (c) => {
-    const organisationId = organisationOf(c)
-    const id = c.req.param('id')
-    if (await retryOutboxMail(c.var.db, organisationId, id)) {
-      return c.json(await findOutboxMail(c.var.db, organisationId, id))
+  route(app, 'retryOutboxMail', async (c, { params }) => {
+    const organisationId = c.var.organisationId
+    if (await retryOutboxMail(c.var.db, organisationId, params.id)) {
+      const mail = await findOutboxMail(c.var.db, organisationId, params.id)
+      if (mail) return mail
     }
-    if (!(await findOutboxMail(c.var.db, organisationId, id))) throw notFound(id)
+    if (!(await findOutboxMail(c.var.db, organisationId, params.id))) throw notFound(params.id)
     throw new ApiError(409, 'Mail is not failed', {
       detail: 'Only a failed mail can be retried; pending mails are retried automatically.',
       type: 'conflict',
     })
   })
+}

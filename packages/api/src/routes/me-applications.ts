@@ -1,12 +1,5 @@
-import {
-  type ApplicationDetail,
-  type ApplicationList,
-  CreateApplicationBody,
-  type FormDefinition,
-  NoteBody,
-  type NoteList,
-} from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { ApplicationDetail, FormDefinition } from '@portico/schema'
+import type { Context, Hono } from 'hono'
 import { requireModule } from '../access.js'
 import {
   type ApplicationRow,
@@ -17,11 +10,12 @@ import {
 import { findAttachment, listAttachments, saveAttachment } from '../data/attachments.js'
 import { parseJson } from '../data/json.js'
 import { addNote, listNotes } from '../data/notes.js'
+import { pageRequest } from '../data/page.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { createWithIdempotency } from '../services/idempotent-create.js'
 import { downloadResponse, readUpload } from '../uploads.js'
-import { readBody } from '../validate.js'
+import { route } from './route.js'
 
 /** The detail view of an application row. */
 export async function applicationDetail(c: Context<AppEnv>, row: ApplicationRow): Promise<ApplicationDetail> {
@@ -74,45 +68,44 @@ async function assertFileField(c: Context<AppEnv>, processId: string, field: str
 }
 
 /** The contact's applications: list, create, read, notes, attachments. */
-export const meApplicationRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listMyApplications', async (c, { query }) => {
     const session = c.var.session
     const access = requireModule(session, 'applications')
-    const items = await listApplications(c.var.db, {
-      organisationId: session.organisationId,
-      contactId: session.contactId,
-      companyId: access.sameCompanyVisibility ? session.companyId : null,
-    })
-    const body: ApplicationList = { items }
-    return c.json(body)
+    return listApplications(
+      c.var.db,
+      {
+        organisationId: session.organisationId,
+        contactId: session.contactId,
+        companyId: access.sameCompanyVisibility ? session.companyId : null,
+      },
+      pageRequest(query, 'recent', 2),
+    )
   })
-  .post('/', async (c) => {
+  route(app, 'createApplication', async (c, { body: input }) => {
     requireModule(c.var.session, 'applications')
-    const input = await readBody(c, CreateApplicationBody)
     const { id, replayed } = await createWithIdempotency(c, input)
     const row = await findApplication(c.var.db, c.var.session.organisationId, id)
     if (!row) throw new ApiError(404, 'Application not found', { type: 'not-found' })
     if (replayed) c.header('idempotent-replayed', 'true')
-    return c.json(await applicationDetail(c, row), 201)
+    return applicationDetail(c, row)
   })
-  .get('/:id', async (c) => c.json(await applicationDetail(c, await visibleApplication(c))))
-  .get('/:id/notes', async (c) => {
+  route(app, 'getMyApplication', async (c) => applicationDetail(c, await visibleApplication(c)))
+  route(app, 'listMyApplicationNotes', async (c) => {
     const row = await visibleApplication(c)
-    const body: NoteList = { items: await listNotes(c.var.db, row.id) }
-    return c.json(body)
+    return { items: await listNotes(c.var.db, row.id) }
   })
-  .post('/:id/notes', async (c) => {
+  route(app, 'addMyApplicationNote', async (c, { body: input }) => {
     const row = await visibleApplication(c, true)
-    const input = await readBody(c, NoteBody)
     const { contactId, name } = c.var.session
     const note = await addNote(c.var.db, {
       applicationId: row.id,
       author: { type: 'contact', contactId, name },
       body: input.body,
     })
-    return c.json(note, 201)
+    return note
   })
-  .post('/:id/attachments', async (c) => {
+  route(app, 'uploadMyApplicationAttachment', async (c) => {
     const row = await visibleApplication(c, true)
     const upload = await readUpload(c, c.var.config.uploads)
     if (upload.field !== null) await assertFileField(c, row.process_id, upload.field)
@@ -121,15 +114,16 @@ export const meApplicationRoutes = new Hono<AppEnv>()
       parent: { type: 'application', id: row.id },
       ...upload,
     })
-    return c.json(attachment, 201)
+    return attachment
   })
-  .get('/:id/attachments/:attachmentId', async (c) => {
+  route(app, 'downloadMyApplicationAttachment', async (c, { params }) => {
     const row = await visibleApplication(c)
     const attachment = await findAttachment(
       c.var.db,
       { type: 'application', id: row.id },
-      c.req.param('attachmentId'),
+      params.attachmentId,
     )
     if (!attachment) throw new ApiError(404, 'Attachment not found', { type: 'not-found' })
     return downloadResponse(c, c.var.config.storage, attachment)
   })
+}

@@ -1,14 +1,14 @@
-import { type ColleagueList, type CompanyView, InviteColleagueBody } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { requireModule, visibleFields } from '../access.js'
 import { audit } from '../data/audit.js'
 import { deleteContactSessions, findContactByEmail, insertContact } from '../data/contacts.js'
+import { keysetAfter, pageOf, pageRequest } from '../data/page.js'
 import { findPortalById } from '../data/portals.js'
 import { onConflict } from '../db/unique.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { sendInvitation } from '../services/invite.js'
-import { readBody } from '../validate.js'
+import { route } from './route.js'
 
 function companyOf(c: Context<AppEnv>): string {
   if (!c.var.session.companyId)
@@ -29,39 +29,45 @@ function requireCompanyAdmin(c: Context<AppEnv>) {
 }
 
 /** The contact's company; for company admins, its contacts. */
-export const meCompanyRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+export function mountMeCompanyRoutes(app: Hono<AppEnv>): void {
+  route(app, 'getMyCompany', async (c) => {
     const access = requireModule(c.var.session, 'company')
     const company = await c.var.db
       .selectFrom('companies')
       .select(['id', 'name', 'address', 'phone'])
       .where('id', '=', companyOf(c))
       .executeTakeFirstOrThrow()
-    const body: CompanyView = { id: company.id, fields: visibleFields(access, 'company', company) }
-    return c.json(body)
+    return { id: company.id, fields: visibleFields(access, 'company', company) }
   })
-  .get('/contacts', async (c) => {
+  route(app, 'listColleagues', async (c, { query }) => {
     const { access, companyId } = requireCompanyAdmin(c)
-    const rows = await c.var.db
+    const page = pageRequest(query, 'name', 2)
+    let select = c.var.db
       .selectFrom('contacts')
       .select(['id', 'name', 'email', 'phone', 'status', 'is_company_admin'])
       .where('company_id', '=', companyId)
       .where('organisation_id', '=', c.var.session.organisationId)
+    if (page.after) select = select.where(keysetAfter(['name', 'id'], page.after, 'asc'))
+    const rows = await select
       .orderBy('name')
+      .orderBy('id')
+      .limit(page.limit + 1)
       .execute()
-    const body: ColleagueList = {
-      items: rows.map((r) => ({
+    return pageOf(
+      rows,
+      page,
+      'name',
+      (r) => [r.name, r.id],
+      (r) => ({
         id: r.id,
         status: r.status,
         isCompanyAdmin: r.is_company_admin === 1,
         fields: visibleFields(access, 'contact', { name: r.name, email: r.email, phone: r.phone }),
-      })),
-    }
-    return c.json(body)
+      }),
+    )
   })
-  .post('/contacts', async (c) => {
+  route(app, 'inviteColleague', async (c, { body: input }) => {
     const { companyId } = requireCompanyAdmin(c)
-    const input = await readBody(c, InviteColleagueBody)
     const { organisationId, portalId, contactId, locale } = c.var.session
     if (await findContactByEmail(c.var.db, organisationId, input.email)) {
       throw new ApiError(409, 'Contact already exists', {
@@ -101,11 +107,11 @@ export const meCompanyRoutes = new Hono<AppEnv>()
         }),
       exists,
     )
-    return c.json(result, 201)
+    return result
   })
-  .post('/contacts/:id/deactivate', async (c) => {
+  route(app, 'deactivateColleague', async (c, { params }) => {
     const { companyId } = requireCompanyAdmin(c)
-    const id = c.req.param('id')
+    const id = params.id
     if (id === c.var.session.contactId) {
       throw new ApiError(409, 'Cannot deactivate yourself', {
         detail: 'Ask another company admin or the organisation staff.',
@@ -131,5 +137,6 @@ export const meCompanyRoutes = new Hono<AppEnv>()
         subject: { type: 'contact', id },
       })
     })
-    return c.body(null, 204)
+    return undefined
   })
+}

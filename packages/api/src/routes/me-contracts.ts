@@ -1,12 +1,13 @@
-import type { ContractList } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { requireModule } from '../access.js'
 import { findAttachment } from '../data/attachments.js'
 import { contactContracts, contractView } from '../data/contracts.js'
 import { flag } from '../data/json.js'
+import { keysetAfter, pageOf, pageRequest } from '../data/page.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { downloadResponse } from '../uploads.js'
+import { route } from './route.js'
 
 async function sharedContract(c: Context<AppEnv>) {
   const { organisationId, contactId } = c.var.session
@@ -19,23 +20,36 @@ async function sharedContract(c: Context<AppEnv>) {
 }
 
 /** Contracts shared with the contact, as requester or watcher. */
-export const meContractRoutes = new Hono<AppEnv>()
-  .get('/', async (c) => {
+export function mountMeContractRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listMyContracts', async (c, { query }) => {
     const { organisationId, contactId } = c.var.session
     requireModule(c.var.session, 'contracts')
-    const rows = await contactContracts(c.var.db, organisationId, contactId).execute()
-    const body: ContractList = {
-      items: await Promise.all(rows.map((row) => contractView(c.var.db, row, { staff: false }))),
+    const page = pageRequest(query, 'recent', 2)
+    let select = contactContracts(c.var.db, organisationId, contactId)
+    if (page.after) select = select.where(keysetAfter(['created_at', 'id'], page.after, 'desc'))
+    const rows = await select.limit(page.limit + 1).execute()
+    const items = await Promise.all(
+      rows.slice(0, page.limit).map((row) => contractView(c.var.db, row, { staff: false })),
+    )
+    return {
+      ...pageOf(
+        rows,
+        page,
+        'recent',
+        (r) => [r.created_at, r.id],
+        (r) => r,
+      ),
+      items,
     }
-    return c.json(body)
   })
-  .get('/:id', async (c) => c.json(await contractView(c.var.db, await sharedContract(c), { staff: false })))
-  .get('/:id/attachments/:attachmentId', async (c) => {
+  route(app, 'getMyContract', async (c) => contractView(c.var.db, await sharedContract(c), { staff: false }))
+  route(app, 'downloadMyContractAttachment', async (c, { params }) => {
     const row = await sharedContract(c)
     const attachment = flag(row.attachments_visible)
-      ? await findAttachment(c.var.db, { type: 'contract', id: row.id }, c.req.param('attachmentId'))
+      ? await findAttachment(c.var.db, { type: 'contract', id: row.id }, params.attachmentId)
       : undefined
     // Hidden attachments answer exactly like missing ones.
     if (!attachment) throw new ApiError(404, 'Attachment not found', { type: 'not-found' })
     return downloadResponse(c, c.var.config.storage, attachment)
   })
+}

@@ -1,9 +1,10 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { openApiDocument } from '../openapi/document.js'
+import { route } from './route.js'
 
-/** Serves the OpenAPI 3.1 document at `/openapi.json` (mounted under `/v1`). */
-export function openApiRoute() {
+/** Serves the OpenAPI 3.1 document generated from the route table (`/health` and `/ready` live in `health.ts`). */
+export function mountMetaRoutes(app: Hono<AppEnv>): void {
   const document = openApiDocument()
-  return new Hono<AppEnv>().get('/openapi.json', (c) => c.json(document))
+  route(app, 'getOpenApi', async () => document)
 }

@@ -1,5 +1,4 @@
-import { AcceptInvitationBody, ForgotPasswordBody, ResetPasswordBody } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { hashPassword } from '../crypto.js'
 import { latestApplicationId } from '../data/applications.js'
 import { audit } from '../data/audit.js'
@@ -12,9 +11,9 @@ import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { limitAttempt } from '../rate-limit.js'
-import { readBody } from '../validate.js'
 import { portalOf, tokenLink } from './portal-of.js'
 import { sessionBody } from './portals.js'
+import { route } from './route.js'
 
 const invalidToken = () =>
   new ApiError(400, 'Invalid or expired link', {
@@ -61,10 +60,9 @@ async function setPasswordWithToken(
 }
 
 /** Public password endpoints: forgot, reset, accept an invitation. */
-export const passwordRoutes = new Hono<AppEnv>()
-  .post('/:slug/forgot-password', async (c) => {
+export function mountPasswordRoutes(app: Hono<AppEnv>): void {
+  route(app, 'forgotPassword', async (c, { body: input }) => {
     const portal = await portalOf(c)
-    const input = await readBody(c, ForgotPasswordBody)
     await limitAttempt(c, 'forgot', `${portal.organisationId}:${input.email}`)
     const db = c.var.db
     const contact = await findContactByEmail(db, portal.organisationId, input.email)
@@ -97,18 +95,12 @@ export const passwordRoutes = new Hono<AppEnv>()
       })
     }
     // The same answer whether or not the account exists, so the endpoint reveals no e-mails.
-    return c.json(
-      { ok: true, detail: 'If an account exists for this e-mail, a reset link is on its way.' },
-      202,
-    )
+    return { ok: true, detail: 'If an account exists for this e-mail, a reset link is on its way.' } as const
   })
-  .post('/:slug/reset-password', async (c) => {
-    const portal = await portalOf(c)
-    const input = await readBody(c, ResetPasswordBody)
-    return c.json(await setPasswordWithToken(c, portal, 'reset', input))
-  })
-  .post('/:slug/accept-invitation', async (c) => {
-    const portal = await portalOf(c)
-    const input = await readBody(c, AcceptInvitationBody)
-    return c.json(await setPasswordWithToken(c, portal, 'invitation', input))
-  })
+  route(app, 'resetPassword', async (c, { body }) =>
+    setPasswordWithToken(c, await portalOf(c), 'reset', body),
+  )
+  route(app, 'acceptInvitation', async (c, { body }) =>
+    setPasswordWithToken(c, await portalOf(c), 'invitation', body),
+  )
+}

@@ -1,5 +1,5 @@
-import { LoginBody, type PortalConfig, RegisterBody, type Session } from '@portico/schema'
-import { Hono } from 'hono'
+import type { PortalConfig, Session } from '@portico/schema'
+import type { Hono } from 'hono'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../crypto.js'
 import { latestApplicationId } from '../data/applications.js'
 import { audit } from '../data/audit.js'
@@ -11,8 +11,8 @@ import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { loginLimiter } from '../rate-limit.js'
 import { startApplication } from '../services/start-application.js'
-import { readBody } from '../validate.js'
 import { portalOf } from './portal-of.js'
+import { route } from './route.js'
 
 /** The answer of register, login, accept-invitation and reset-password. */
 export function sessionBody(
@@ -24,8 +24,8 @@ export function sessionBody(
 }
 
 /** Public, portal-scoped endpoints: config, register, login. */
-export const portalRoutes = new Hono<AppEnv>()
-  .get('/:slug', async (c) => {
+export function mountPortalRoutes(app: Hono<AppEnv>): void {
+  route(app, 'getPortalConfig', async (c) => {
     const portal = await portalOf(c)
     const body: PortalConfig = {
       slug: portal.slug,
@@ -44,9 +44,9 @@ export const portalRoutes = new Hono<AppEnv>()
       defaultLocale: portal.defaultLocale,
       modules: portal.modules,
     }
-    return c.json(body)
+    return body
   })
-  .post('/:slug/register', async (c) => {
+  route(app, 'register', async (c, { body: input }) => {
     const portal = await portalOf(c)
     if (!portal.registrationOpen) {
       throw new ApiError(403, 'Registration is closed', {
@@ -54,7 +54,6 @@ export const portalRoutes = new Hono<AppEnv>()
         type: 'registration-closed',
       })
     }
-    const input = await readBody(c, RegisterBody)
     if (!portal.processes.some((p) => p.slug === input.process || p.id === input.process)) {
       throw new ApiError(400, 'Invalid request body', {
         type: 'validation',
@@ -109,11 +108,10 @@ export const portalRoutes = new Hono<AppEnv>()
         }),
       () => new ApiError(409, 'Account already exists', taken),
     )
-    return c.json(result, 201)
+    return result
   })
-  .post('/:slug/login', async (c) => {
+  route(app, 'login', async (c, { body: input }) => {
     const portal = await portalOf(c)
-    const input = await readBody(c, LoginBody)
     const db = c.var.db
     const limiter = loginLimiter(c, `${portal.organisationId}:${input.email}`)
     await limiter.check()
@@ -146,5 +144,6 @@ export const portalRoutes = new Hono<AppEnv>()
       detail: { portal: portal.slug },
       ip,
     })
-    return c.json(sessionBody(contact, session, await latestApplicationId(db, contact.id)))
+    return sessionBody(contact, session, await latestApplicationId(db, contact.id))
   })
+}

@@ -18,6 +18,7 @@ import {
 } from '../admin.js'
 import { APPLICATION_STATUSES, Application, Attachment, Note } from '../application.js'
 import { Contract } from '../contract.js'
+import { InboxPage, InboxQuery } from '../inbox.js'
 import type { Role } from '../roles.js'
 import {
   AdminApplication,
@@ -28,6 +29,7 @@ import {
   AdminProcess,
   AdminProfile,
   AuditEntry,
+  InternalNote,
   InvitationSent,
   OUTBOX_STATUSES,
   OutboxMail,
@@ -293,6 +295,40 @@ export const ADMIN_OPERATIONS = {
     response: AdminApplicationDetail,
     errors: [401, 403, 404],
   }),
+  listInternalNotes: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications/{id}/internal-notes',
+    summary: 'Internal notes of an application, oldest first; only staff see them',
+    params: IdParams,
+    status: 200,
+    response: z.object({ items: z.array(InternalNote) }),
+    errors: [401, 403, 404],
+  }),
+  addInternalNote: operation({
+    ...applications,
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/applications/{id}/internal-notes',
+    summary: 'Add an internal note; the contact is neither shown nor told',
+    params: IdParams,
+    body: StaffNoteInput,
+    status: 201,
+    response: InternalNote,
+    errors: [400, 401, 403, 404],
+  }),
+  getApplicationAudit: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications/{id}/audit',
+    summary: 'The audit trail of one application, oldest first (its status changes are the status history)',
+    params: IdParams,
+    status: 200,
+    response: z.object({ items: z.array(AuditEntry) }),
+    errors: [401, 403, 404],
+  }),
   changeApplicationStatus: operation({
     ...applications,
     role: 'agent',
@@ -327,6 +363,29 @@ export const ADMIN_OPERATIONS = {
     status: 200,
     response: 'binary',
     errors: [401, 403, 404],
+  }),
+  getContractAudit: operation({
+    auth: 'staff',
+    tags: ['admin', 'contracts'],
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/contracts/{id}/audit',
+    summary: 'The audit trail of one contract, oldest first',
+    params: IdParams,
+    status: 200,
+    response: z.object({ items: z.array(AuditEntry) }),
+    errors: [401, 403, 404],
+  }),
+  listInbox: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/inbox',
+    summary: 'The staff inbox: applications across portals with triage columns and counts per status and tag',
+    query: InboxQuery,
+    status: 200,
+    response: InboxPage,
+    errors: [400, 401, 403],
   }),
   listAuditLog: operation({
     auth: 'staff',

@@ -29,6 +29,16 @@ export const PUBLIC_OPERATIONS = {
     response: z.object({ ok: z.boolean() }),
     errors: [],
   }),
+  getReady: operation({
+    method: 'get',
+    path: '/ready',
+    summary: 'Readiness: the database answers, migrations are current, the server is not draining',
+    tags: ['meta'],
+    auth: 'none',
+    status: 200,
+    response: z.object({ ready: z.boolean(), problems: z.optional(z.array(z.string())) }),
+    errors: [503],
+  }),
   getOpenApi: operation({
     method: 'get',
     path: '/v1/openapi.json',

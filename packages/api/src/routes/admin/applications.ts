@@ -1,22 +1,16 @@
-import { APPLICATION_STATUSES, StaffNoteInput, StatusChangeInput } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { now } from '../../clock.js'
-import {
-  type ApplicationFilter,
-  applicationView,
-  countTags,
-  findApplication,
-  listOrgApplications,
-} from '../../data/applications.js'
+import { applicationView, countTags, findApplication, listOrgApplications } from '../../data/applications.js'
 import { findAttachment, listAttachments } from '../../data/attachments.js'
 import { audit } from '../../data/audit.js'
 import { parseJson } from '../../data/json.js'
 import { addNote, listNotes } from '../../data/notes.js'
-import type { AdminEnv } from '../../env.js'
+import { pageRequest } from '../../data/page.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
 import { enqueueMail } from '../../mail/outbox.js'
 import { downloadResponse } from '../../uploads.js'
-import { readBody } from '../../validate.js'
-import { fieldError, limitOf, notFound } from './shared.js'
+import { route } from '../route.js'
+import { notFound } from './shared.js'
 
 async function find(c: Context<AdminEnv>) {
   const row = await findApplication(c.var.db, c.var.organisationId, c.req.param('id') ?? '')
@@ -25,32 +19,26 @@ async function find(c: Context<AdminEnv>) {
 }
 
 /** Staff side of applications: list, read with the whole timeline, change status, add notes. */
-export const adminApplicationRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => {
-    const status = c.req.query('status')
-    if (status && !(APPLICATION_STATUSES as readonly string[]).includes(status)) {
-      throw fieldError('status', `Use one of ${APPLICATION_STATUSES.join(', ')}`)
-    }
-    const filter: ApplicationFilter = {}
-    for (const key of ['contactId', 'process', 'portal', 'tag', 'before'] as const) {
-      const value = c.req.query(key)
-      if (value) filter[key] = value
-    }
-    const items = await listOrgApplications(c.var.db, c.var.organisationId, {
-      ...filter,
-      ...(status ? { status } : {}),
-      limit: limitOf(c),
-    })
-    return c.json({ items })
+export function mountAdminApplicationRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listApplications', async (c, { query }) =>
+    listOrgApplications(
+      c.var.db,
+      c.var.organisationId,
+      query,
+      pageRequest(query, query.sort ?? '-createdAt', 2),
+    ),
+  )
+  route(app, 'countApplicationTags', async (c, { query }) => {
+    const items = await countTags(
+      c.var.db,
+      c.var.organisationId,
+      query.portal ? { portal: query.portal } : {},
+    )
+    return { items }
   })
-  .get('/tags', async (c) => {
-    const portal = c.req.query('portal')
-    const items = await countTags(c.var.db, c.var.organisationId, portal ? { portal } : {})
-    return c.json({ items })
-  })
-  .get('/:id', async (c) => {
+  route(app, 'getApplication', async (c) => {
     const row = await find(c)
-    return c.json({
+    return {
       ...applicationView(row),
       data: parseJson<Record<string, unknown>>(row.data, {}),
       source: parseJson<Record<string, string>>(row.source, {}),
@@ -58,11 +46,11 @@ export const adminApplicationRoutes = new Hono<AdminEnv>()
       contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
       notes: await listNotes(c.var.db, row.id),
       attachments: await listAttachments(c.var.db, { type: 'application', id: row.id }),
-    })
+    }
   })
-  .post('/:id/status', async (c) => {
+  route(app, 'changeApplicationStatus', async (c, { body }) => {
     const row = await find(c)
-    const { status } = await readBody(c, StatusChangeInput)
+    const { status } = body
     if (status !== row.status) {
       await c.var.db.transaction().execute(async (trx) => {
         await trx
@@ -86,11 +74,10 @@ export const adminApplicationRoutes = new Hono<AdminEnv>()
         })
       })
     }
-    return c.json(applicationView({ ...row, status }))
+    return applicationView({ ...row, status })
   })
-  .post('/:id/notes', async (c) => {
+  route(app, 'addStaffNote', async (c, { body: input }) => {
     const row = await find(c)
-    const input = await readBody(c, StaffNoteInput)
     const author = input.author ?? 'Staff'
     const note = await c.var.db.transaction().execute(async (trx) => {
       const note = await addNote(trx, {
@@ -107,15 +94,16 @@ export const adminApplicationRoutes = new Hono<AdminEnv>()
       })
       return note
     })
-    return c.json(note, 201)
+    return note
   })
-  .get('/:id/attachments/:attachmentId', async (c) => {
+  route(app, 'downloadApplicationAttachment', async (c, { params }) => {
     const row = await find(c)
     const attachment = await findAttachment(
       c.var.db,
       { type: 'application', id: row.id },
-      c.req.param('attachmentId'),
+      params.attachmentId,
     )
     if (!attachment) throw notFound('Attachment')
     return downloadResponse(c, c.var.config.storage, attachment)
   })
+}

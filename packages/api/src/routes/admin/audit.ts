@@ -1,16 +1,12 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { listAudit } from '../../data/audit.js'
-import type { AdminEnv } from '../../env.js'
-import { limitOf } from './shared.js'
+import { pageRequest } from '../../data/page.js'
+import type { AppEnv } from '../../env.js'
+import { route } from '../route.js'
 
-/** The organisation's audit log, newest first (`?action=&before=&limit=`). */
-export const adminAuditRoutes = new Hono<AdminEnv>().get('/', async (c) => {
-  const action = c.req.query('action')
-  const before = c.req.query('before')
-  const items = await listAudit(c.var.db, c.var.organisationId, {
-    ...(action ? { action } : {}),
-    ...(before ? { before } : {}),
-    limit: limitOf(c),
-  })
-  return c.json({ items })
-})
+/** The organisation's audit log, newest first, filtered by action, subject and time. */
+export function mountAdminAuditRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listAuditLog', async (c, { query }) =>
+    listAudit(c.var.db, c.var.organisationId, query, pageRequest(query, 'recent', 2)),
+  )
+}

@@ -1,10 +1,11 @@
-import { CompanyInput, CompanyPatch } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
+import { keysetAfter, pageOf, pageRequest } from '../../data/page.js'
+import { containsText } from '../../data/search.js'
 import type { CompanyTable } from '../../db/types.js'
-import type { AdminEnv } from '../../env.js'
-import { readBody } from '../../validate.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
+import { route } from '../route.js'
 import { notFound } from './shared.js'
 
 function view(row: CompanyTable) {
@@ -23,18 +24,23 @@ async function find(c: Context<AdminEnv>) {
 }
 
 /** Admin CRUD of companies. */
-export const adminCompanyRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => {
-    const rows = await c.var.db
+export function mountAdminCompanyRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listCompanies', async (c, { query }) => {
+    const page = pageRequest(query, 'name', 2)
+    let select = c.var.db
       .selectFrom('companies')
       .selectAll()
       .where('organisation_id', '=', c.var.organisationId)
+    if (query.q) select = select.where(containsText(['name'], query.q))
+    if (page.after) select = select.where(keysetAfter(['name', 'id'], page.after, 'asc'))
+    const rows = await select
       .orderBy('name')
+      .orderBy('id')
+      .limit(page.limit + 1)
       .execute()
-    return c.json({ items: rows.map(view) })
+    return pageOf(rows, page, 'name', (r) => [r.name, r.id], view)
   })
-  .post('/', async (c) => {
-    const input = await readBody(c, CompanyInput)
+  route(app, 'createCompany', async (c, { body: input }) => {
     const row: CompanyTable = {
       id: newId(),
       organisation_id: c.var.organisationId,
@@ -44,12 +50,11 @@ export const adminCompanyRoutes = new Hono<AdminEnv>()
       created_at: now(),
     }
     await c.var.db.insertInto('companies').values(row).execute()
-    return c.json(view(row), 201)
+    return view(row)
   })
-  .get('/:id', async (c) => c.json(view(await find(c))))
-  .patch('/:id', async (c) => {
+  route(app, 'getCompany', async (c) => view(await find(c)))
+  route(app, 'updateCompany', async (c, { body: input }) => {
     const row = await find(c)
-    const input = await readBody(c, CompanyPatch)
     const next: CompanyTable = {
       ...row,
       ...(input.name === undefined ? {} : { name: input.name }),
@@ -57,5 +62,6 @@ export const adminCompanyRoutes = new Hono<AdminEnv>()
       ...(input.phone === undefined ? {} : { phone: input.phone }),
     }
     await c.var.db.updateTable('companies').set(next).where('id', '=', row.id).execute()
-    return c.json(view(next))
+    return view(next)
   })
+}

@@ -1,5 +1,5 @@
-import { ContactInput, ContactPatch, InvitationInput } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { ContactPatch } from '@portico/schema'
+import type { Context, Hono } from 'hono'
 import { audit } from '../../data/audit.js'
 import {
   deleteContactSessions,
@@ -8,13 +8,15 @@ import {
   insertContact,
 } from '../../data/contacts.js'
 import { parseJson } from '../../data/json.js'
+import { keysetAfter, pageOf, pageRequest } from '../../data/page.js'
 import { findPortalById, findPortalBySlug } from '../../data/portals.js'
+import { containsText } from '../../data/search.js'
 import type { ContactTable } from '../../db/types.js'
 import { onConflict } from '../../db/unique.js'
-import type { AdminEnv } from '../../env.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 import { sendInvitation } from '../../services/invite.js'
-import { readBody } from '../../validate.js'
+import { route } from '../route.js'
 import { assertInOrg, conflict, fieldError, notFound } from './shared.js'
 
 /** A contact as staff see it; never the password hash. */
@@ -50,19 +52,32 @@ async function checkRefs(c: Context<AdminEnv>, input: ContactPatch) {
 }
 
 /** Admin management of contacts: create, update (profile, admin flag, authorized processes, disable), invite. */
-export const adminContactRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => {
-    let query = c.var.db
+export function mountAdminContactRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listContacts', async (c, { query }) => {
+    const sort = query.sort ?? 'email'
+    const [column, direction] =
+      sort === 'name'
+        ? (['name', 'asc'] as const)
+        : sort === 'email'
+          ? (['email', 'asc'] as const)
+          : (['created_at', 'desc'] as const)
+    const page = pageRequest(query, sort, 2)
+    let select = c.var.db
       .selectFrom('contacts')
       .selectAll()
       .where('organisation_id', '=', c.var.organisationId)
-    const companyId = c.req.query('companyId')
-    if (companyId) query = query.where('company_id', '=', companyId)
-    const rows = await query.orderBy('email').execute()
-    return c.json({ items: rows.map(contactView) })
+    if (query.companyId) select = select.where('company_id', '=', query.companyId)
+    if (query.status) select = select.where('status', '=', query.status)
+    if (query.q) select = select.where(containsText(['name', 'email'], query.q))
+    if (page.after) select = select.where(keysetAfter([column, 'id'], page.after, direction))
+    const rows = await select
+      .orderBy(column, direction)
+      .orderBy('id', direction)
+      .limit(page.limit + 1)
+      .execute()
+    return pageOf(rows, page, sort, (r) => [r[column], r.id], contactView)
   })
-  .post('/', async (c) => {
-    const input = await readBody(c, ContactInput)
+  route(app, 'createContact', async (c, { body: input }) => {
     if (await findContactByEmail(c.var.db, c.var.organisationId, input.email)) {
       throw conflict('Contact already exists', 'email', 'A contact with this e-mail already exists')
     }
@@ -84,12 +99,11 @@ export const adminContactRoutes = new Hono<AdminEnv>()
         }),
       () => conflict('Contact already exists', 'email', 'A contact with this e-mail already exists'),
     )
-    return c.json(contactView(row), 201)
+    return contactView(row)
   })
-  .get('/:id', async (c) => c.json(contactView(await find(c))))
-  .patch('/:id', async (c) => {
+  route(app, 'getContact', async (c) => contactView(await find(c)))
+  route(app, 'updateContact', async (c, { body: input }) => {
     const row = await find(c)
-    const input = await readBody(c, ContactPatch)
     await checkRefs(c, input)
     const set: Partial<ContactTable> = {}
     if (input.name !== undefined) set.name = input.name
@@ -115,11 +129,10 @@ export const adminContactRoutes = new Hono<AdminEnv>()
         })
       }
     })
-    return c.json(contactView({ ...row, ...set }))
+    return contactView({ ...row, ...set })
   })
-  .post('/:id/invitations', async (c) => {
+  route(app, 'inviteContact', async (c, { body: input }) => {
     const contact = await find(c)
-    const input = await readBody(c, InvitationInput)
     const portal =
       (await findPortalById(c.var.db, input.portal, c.var.organisationId)) ??
       (await findPortalBySlug(c.var.db, input.portal))
@@ -140,5 +153,6 @@ export const adminContactRoutes = new Hono<AdminEnv>()
         actor: { type: 'staff', id: c.var.apiKeyId },
       }),
     )
-    return c.json({ contactId: contact.id, portal: portal.slug, expiresAt: result.expiresAt }, 201)
+    return { contactId: contact.id, portal: portal.slug, expiresAt: result.expiresAt }
   })
+}

@@ -1,5 +1,4 @@
-import { ContractInput, ContractPatch } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
@@ -8,13 +7,14 @@ import { audit } from '../../data/audit.js'
 import { findOrgContact } from '../../data/contacts.js'
 import { contractView, findContract, setWatchers, watcherIds } from '../../data/contracts.js'
 import { toFlag } from '../../data/json.js'
+import { keysetAfter, pageOf, pageRequest } from '../../data/page.js'
 import type { ContractTable } from '../../db/domain-types.js'
 import type { ContactTable, Database } from '../../db/types.js'
-import type { AdminEnv } from '../../env.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 import { enqueueMail } from '../../mail/outbox.js'
 import { downloadResponse, readUpload } from '../../uploads.js'
-import { readBody } from '../../validate.js'
+import { route } from '../route.js'
 import { fieldError, notFound } from './shared.js'
 
 /** Checks requester and watchers: all in the organisation, watchers in the requester's company. */
@@ -71,18 +71,32 @@ async function find(c: Context<AdminEnv>) {
 }
 
 /** Staff share contracts with a requester and same-company watchers, and attach files. */
-export const adminContractRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => {
-    const rows = await c.var.db
+export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listContracts', async (c, { query }) => {
+    const page = pageRequest(query, 'recent', 2)
+    let select = c.var.db
       .selectFrom('contracts')
       .selectAll()
       .where('organisation_id', '=', c.var.organisationId)
+    if (page.after) select = select.where(keysetAfter(['created_at', 'id'], page.after, 'desc'))
+    const rows = await select
       .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
       .execute()
-    return c.json({ items: await Promise.all(rows.map((r) => contractView(c.var.db, r, { staff: true }))) })
+    const result = pageOf(
+      rows,
+      page,
+      'recent',
+      (r) => [r.created_at, r.id],
+      (r) => r,
+    )
+    return {
+      ...result,
+      items: await Promise.all(result.items.map((r) => contractView(c.var.db, r, { staff: true }))),
+    }
   })
-  .post('/', async (c) => {
-    const input = await readBody(c, ContractInput)
+  route(app, 'createContract', async (c, { body: input }) => {
     const { requester, watchers } = await people(c, input.requesterId, input.watcherIds ?? [])
     const at = now()
     const row: ContractTable = {
@@ -115,12 +129,11 @@ export const adminContractRoutes = new Hono<AdminEnv>()
         detail: { requester: requester.id, watchers: watchers.map((w) => w.id) },
       })
     })
-    return c.json(await contractView(c.var.db, row, { staff: true }), 201)
+    return contractView(c.var.db, row, { staff: true })
   })
-  .get('/:id', async (c) => c.json(await contractView(c.var.db, await find(c), { staff: true })))
-  .patch('/:id', async (c) => {
+  route(app, 'getContract', async (c) => contractView(c.var.db, await find(c), { staff: true }))
+  route(app, 'updateContract', async (c, { body: input }) => {
     const row = await find(c)
-    const input = await readBody(c, ContractPatch)
     const before = await watcherIds(c.var.db, row.id)
     const { requester, watchers } = await people(
       c,
@@ -160,19 +173,15 @@ export const adminContractRoutes = new Hono<AdminEnv>()
         detail: { changes: Object.keys(input) },
       })
     })
-    return c.json(await contractView(c.var.db, next, { staff: true }))
+    return contractView(c.var.db, next, { staff: true })
   })
-  .get('/:id/attachments/:attachmentId', async (c) => {
+  route(app, 'downloadContractAttachment', async (c, { params }) => {
     const row = await find(c)
-    const attachment = await findAttachment(
-      c.var.db,
-      { type: 'contract', id: row.id },
-      c.req.param('attachmentId'),
-    )
+    const attachment = await findAttachment(c.var.db, { type: 'contract', id: row.id }, params.attachmentId)
     if (!attachment) throw notFound('Attachment')
     return downloadResponse(c, c.var.config.storage, attachment)
   })
-  .post('/:id/attachments', async (c) => {
+  route(app, 'uploadContractAttachment', async (c) => {
     const row = await find(c)
     const upload = await readUpload(c, c.var.config.uploads)
     const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
@@ -180,5 +189,6 @@ export const adminContractRoutes = new Hono<AdminEnv>()
       parent: { type: 'contract', id: row.id },
       ...upload,
     })
-    return c.json(attachment, 201)
+    return attachment
   })
+}

@@ -1,31 +1,30 @@
-import { Hono } from 'hono'
-import type { AdminEnv } from '../../env.js'
-import { adminAuth } from '../../middleware/admin-auth/index.js'
-import { outboxAdminRoutes } from '../admin-outbox.js'
-import { adminApplicationExtraRoutes } from './application-extras.js'
-import { adminApplicationRoutes } from './applications.js'
-import { adminAuditRoutes } from './audit.js'
-import { adminCompanyRoutes } from './companies.js'
-import { adminContactRoutes } from './contacts.js'
-import { adminContractExtraRoutes } from './contract-extras.js'
-import { adminContractRoutes } from './contracts.js'
-import { adminInboxRoutes } from './inbox.js'
-import { adminPortalRoutes } from './portals.js'
-import { adminProcessRoutes } from './processes.js'
-import { adminProfileRoutes } from './profiles.js'
+import type { Hono } from 'hono'
+import type { AppEnv } from '../../env.js'
+import { mountOutboxAdminRoutes } from '../admin-outbox.js'
+import { mountAdminApplicationExtraRoutes } from './application-extras.js'
+import { mountAdminApplicationRoutes } from './applications.js'
+import { mountAdminAuditRoutes } from './audit.js'
+import { mountAdminCompanyRoutes } from './companies.js'
+import { mountAdminContactRoutes } from './contacts.js'
+import { mountAdminContractExtraRoutes } from './contract-extras.js'
+import { mountAdminContractRoutes } from './contracts.js'
+import { mountAdminInboxRoutes } from './inbox.js'
+import { mountAdminPortalRoutes } from './portals.js'
+import { mountAdminProcessRoutes } from './processes.js'
+import { mountAdminProfileRoutes } from './profiles.js'
 
-/** Every admin endpoint, behind an organisation's API key. */
-export const adminRoutes = new Hono<AdminEnv>()
-  .use(adminAuth())
-  .route('/processes', adminProcessRoutes)
-  .route('/portals', adminPortalRoutes)
-  .route('/profiles', adminProfileRoutes)
-  .route('/companies', adminCompanyRoutes)
-  .route('/contacts', adminContactRoutes)
-  .route('/applications', adminApplicationRoutes)
-  .route('/applications', adminApplicationExtraRoutes)
-  .route('/contracts', adminContractRoutes)
-  .route('/contracts', adminContractExtraRoutes)
-  .route('/audit', adminAuditRoutes)
-  .route('/inbox', adminInboxRoutes)
-  .route('/outbox', outboxAdminRoutes)
+/** Every admin endpoint; each operation checks the caller's key or staff session and role. */
+export function mountAdminRoutes(app: Hono<AppEnv>): void {
+  mountAdminProcessRoutes(app)
+  mountAdminPortalRoutes(app)
+  mountAdminProfileRoutes(app)
+  mountAdminCompanyRoutes(app)
+  mountAdminContactRoutes(app)
+  mountAdminApplicationRoutes(app)
+  mountAdminApplicationExtraRoutes(app)
+  mountAdminContractRoutes(app)
+  mountAdminContractExtraRoutes(app)
+  mountAdminAuditRoutes(app)
+  mountAdminInboxRoutes(app)
+  mountOutboxAdminRoutes(app)
+}

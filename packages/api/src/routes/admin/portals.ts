@@ -1,14 +1,15 @@
-import { MODULES, PortalInput, PortalPatch } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import { MODULES, type PortalPatch } from '@portico/schema'
+import type { Context, Hono } from 'hono'
 import type { Kysely } from 'kysely'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
 import { toFlag } from '../../data/json.js'
+import { pageRequest } from '../../data/page.js'
 import { findPortalById, listPortals, type PortalRecord } from '../../data/portals.js'
 import type { Database } from '../../db/types.js'
 import { onConflict } from '../../db/unique.js'
-import type { AdminEnv } from '../../env.js'
-import { readBody } from '../../validate.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
+import { route } from '../route.js'
 import { assertInOrg, conflict, fieldError, notFound } from './shared.js'
 
 type Patch = PortalPatch
@@ -96,10 +97,12 @@ async function find(c: Context<AdminEnv>) {
 }
 
 /** Admin CRUD of portals and every portal option. */
-export const adminPortalRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => c.json({ items: (await listPortals(c.var.db, c.var.organisationId)).map(view) }))
-  .post('/', async (c) => {
-    const input = await readBody(c, PortalInput)
+export function mountAdminPortalRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listPortals', async (c, { query }) => {
+    const page = await listPortals(c.var.db, c.var.organisationId, query, pageRequest(query, 'slug', 2))
+    return { ...page, items: page.items.map(view) }
+  })
+  route(app, 'createPortal', async (c, { body: input }) => {
     const processes = await check(c, input)
     const id = newId()
     await onConflict(
@@ -130,12 +133,11 @@ export const adminPortalRoutes = new Hono<AdminEnv>()
         }),
       () => conflict('Slug already used', 'slug', 'Another portal already uses this slug'),
     )
-    return c.json(view((await findPortalById(c.var.db, id))!), 201)
+    return view((await findPortalById(c.var.db, id))!)
   })
-  .get('/:id', async (c) => c.json(view(await find(c))))
-  .patch('/:id', async (c) => {
+  route(app, 'getPortal', async (c) => view(await find(c)))
+  route(app, 'updatePortal', async (c, { body: input }) => {
     const portal = await find(c)
-    const input = await readBody(c, PortalPatch)
     const processes = await check(c, input, portal.id)
     const set = columns(input)
     if (Object.keys(set).length)
@@ -144,5 +146,6 @@ export const adminPortalRoutes = new Hono<AdminEnv>()
         () => conflict('Slug already used', 'slug', 'Another portal already uses this slug'),
       )
     if (input.processes) await setProcesses(c.var.db, portal.id, processes)
-    return c.json(view((await findPortalById(c.var.db, portal.id))!))
+    return view((await findPortalById(c.var.db, portal.id))!)
   })
+}

@@ -1,12 +1,14 @@
-import { type FormDefinition, ProcessInput, ProcessPatch } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import type { FormDefinition } from '@portico/schema'
+import type { Context, Hono } from 'hono'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
 import { parseJson } from '../../data/json.js'
+import { keysetAfter, pageOf, pageRequest } from '../../data/page.js'
+import { containsText } from '../../data/search.js'
 import type { ProcessTable } from '../../db/types.js'
 import { onConflict } from '../../db/unique.js'
-import type { AdminEnv } from '../../env.js'
-import { readBody } from '../../validate.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
+import { route } from '../route.js'
 import { conflict, notFound } from './shared.js'
 
 function view(row: ProcessTable) {
@@ -42,18 +44,23 @@ async function assertSlugFree(c: Context<AdminEnv>, slug: string, except?: strin
 }
 
 /** Admin CRUD of processes and their forms. */
-export const adminProcessRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => {
-    const rows = await c.var.db
+export function mountAdminProcessRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listProcesses', async (c, { query }) => {
+    const page = pageRequest(query, 'slug', 2)
+    let select = c.var.db
       .selectFrom('processes')
       .selectAll()
       .where('organisation_id', '=', c.var.organisationId)
+    if (query.q) select = select.where(containsText(['name', 'slug'], query.q))
+    if (page.after) select = select.where(keysetAfter(['slug', 'id'], page.after, 'asc'))
+    const rows = await select
       .orderBy('slug')
+      .orderBy('id')
+      .limit(page.limit + 1)
       .execute()
-    return c.json({ items: rows.map(view) })
+    return pageOf(rows, page, 'slug', (r) => [r.slug, r.id], view)
   })
-  .post('/', async (c) => {
-    const input = await readBody(c, ProcessInput)
+  route(app, 'createProcess', async (c, { body: input }) => {
     await assertSlugFree(c, input.slug)
     const row: ProcessTable = {
       id: newId(),
@@ -67,12 +74,11 @@ export const adminProcessRoutes = new Hono<AdminEnv>()
       () => c.var.db.insertInto('processes').values(row).execute(),
       () => conflict('Slug already used', 'slug', 'Another process already uses this slug'),
     )
-    return c.json(view(row), 201)
+    return view(row)
   })
-  .get('/:id', async (c) => c.json(view(await find(c))))
-  .patch('/:id', async (c) => {
+  route(app, 'getProcess', async (c) => view(await find(c)))
+  route(app, 'updateProcess', async (c, { body: input }) => {
     const row = await find(c)
-    const input = await readBody(c, ProcessPatch)
     if (input.slug) await assertSlugFree(c, input.slug, row.id)
     const next: ProcessTable = {
       ...row,
@@ -84,5 +90,6 @@ export const adminProcessRoutes = new Hono<AdminEnv>()
       () => c.var.db.updateTable('processes').set(next).where('id', '=', row.id).execute(),
       () => conflict('Slug already used', 'slug', 'Another process already uses this slug'),
     )
-    return c.json(view(next))
+    return view(next)
   })
+}

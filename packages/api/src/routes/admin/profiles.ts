@@ -1,11 +1,13 @@
-import { type Module, ProfileInput, ProfilePatch, VISIBLE_FIELDS, type VisibleField } from '@portico/schema'
-import { type Context, Hono } from 'hono'
+import { type Module, VISIBLE_FIELDS, type VisibleField } from '@portico/schema'
+import type { Context, Hono } from 'hono'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
 import { flag, parseJson, toFlag } from '../../data/json.js'
+import { keysetAfter, pageOf, pageRequest } from '../../data/page.js'
+import { containsText } from '../../data/search.js'
 import type { ProfileTable } from '../../db/domain-types.js'
-import type { AdminEnv } from '../../env.js'
-import { readBody } from '../../validate.js'
+import type { AdminEnv, AppEnv } from '../../env.js'
+import { route } from '../route.js'
 import { notFound } from './shared.js'
 
 function view(row: ProfileTable) {
@@ -31,18 +33,23 @@ async function find(c: Context<AdminEnv>) {
 }
 
 /** Admin CRUD of profiles: modules, same-company visibility, visible fields. */
-export const adminProfileRoutes = new Hono<AdminEnv>()
-  .get('/', async (c) => {
-    const rows = await c.var.db
+export function mountAdminProfileRoutes(app: Hono<AppEnv>): void {
+  route(app, 'listProfiles', async (c, { query }) => {
+    const page = pageRequest(query, 'name', 2)
+    let select = c.var.db
       .selectFrom('profiles')
       .selectAll()
       .where('organisation_id', '=', c.var.organisationId)
+    if (query.q) select = select.where(containsText(['name'], query.q))
+    if (page.after) select = select.where(keysetAfter(['name', 'id'], page.after, 'asc'))
+    const rows = await select
       .orderBy('name')
+      .orderBy('id')
+      .limit(page.limit + 1)
       .execute()
-    return c.json({ items: rows.map(view) })
+    return pageOf(rows, page, 'name', (r) => [r.name, r.id], view)
   })
-  .post('/', async (c) => {
-    const input = await readBody(c, ProfileInput)
+  route(app, 'createProfile', async (c, { body: input }) => {
     const row: ProfileTable = {
       id: newId(),
       organisation_id: c.var.organisationId,
@@ -53,12 +60,11 @@ export const adminProfileRoutes = new Hono<AdminEnv>()
       created_at: now(),
     }
     await c.var.db.insertInto('profiles').values(row).execute()
-    return c.json(view(row), 201)
+    return view(row)
   })
-  .get('/:id', async (c) => c.json(view(await find(c))))
-  .patch('/:id', async (c) => {
+  route(app, 'getProfile', async (c) => view(await find(c)))
+  route(app, 'updateProfile', async (c, { body: input }) => {
     const row = await find(c)
-    const input = await readBody(c, ProfilePatch)
     const next: ProfileTable = {
       ...row,
       ...(input.name === undefined ? {} : { name: input.name }),
@@ -69,5 +75,6 @@ export const adminProfileRoutes = new Hono<AdminEnv>()
       ...(input.visibleFields === undefined ? {} : { visible_fields: JSON.stringify(input.visibleFields) }),
     }
     await c.var.db.updateTable('profiles').set(next).where('id', '=', row.id).execute()
-    return c.json(view(next))
+    return view(next)
   })
+}
