@@ -1,25 +1,12 @@
 import type {
-  AcceptInvitationBody,
-  ApplicationDetail,
-  ApplicationList,
-  Attachment,
-  ColleagueList,
-  CompanyView,
-  Contract,
-  ContractList,
-  CreateApplicationBody,
-  ForgotPasswordBody,
-  InviteColleagueBody,
-  LoginBody,
-  MeDetail,
-  Note,
-  NoteBody,
-  NoteList,
+  BodyOf,
+  OperationId,
+  Operations,
+  ParamsOf,
   Problem,
-  RegisterBody,
-  ResetPasswordBody,
-  Session,
-  StartableList,
+  QueryOf,
+  RequestOf,
+  ResponseOf,
 } from '@portico/schema'
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
 import { HttpError, NetworkError, TimeoutError } from './errors.js'
@@ -77,44 +64,122 @@ export function createClient(options: ClientOptions) {
       throw await toError(error)
     }
   }
-  const portal = `portals/${encodeURIComponent(options.portal)}`
-  const app = (id: string) => `me/applications/${encodeURIComponent(id)}`
-  const post = <T>(path: string, json: unknown, headers?: Record<string, string>) =>
-    call(() => http.post(path, { json, ...(headers ? { headers } : {}) }).json<T>())
-  const get = <T>(path: string) => call(() => http.get(path).json<T>())
+  /**
+   * Calls one operation of the route table. Method and path must be the table's own (checked at
+   * compile time against `@portico/schema`, which costs the bundle nothing: only types are imported),
+   * and the answer's type is the operation's response.
+   */
+  function send<Id extends OperationId>(
+    _id: Id,
+    method: Operations[Id]['method'],
+    path: Operations[Id]['path'],
+    request: RequestOf<Id> & { headers?: Record<string, string> },
+  ): Promise<ResponseOf<Id>> {
+    const { params, query, body, headers } = request as {
+      params?: Record<string, string>
+      query?: Record<string, string | number | undefined>
+      body?: unknown
+      headers?: Record<string, string>
+    }
+    const url = path
+      .replace(/^\/v1\//, '')
+      .replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''))
+    const searchParams: Record<string, string> = {}
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) searchParams[key] = String(value)
+    }
+    return call(async () => {
+      const response = await http(url, {
+        method,
+        searchParams,
+        ...(body === undefined ? {} : { json: body }),
+        ...(headers ? { headers } : {}),
+      })
+      return (response.status === 204 ? undefined : await response.json()) as ResponseOf<Id>
+    })
+  }
+  const slug = { slug: options.portal }
+  const id = (value: string) => ({ id: value })
+  const keyed = (key: string) => ({ 'idempotency-key': key })
 
   return {
-    register: (body: RegisterBody, key: string) =>
-      post<Session>(`${portal}/register`, body, { 'idempotency-key': key }),
-    login: (body: LoginBody) => post<Session>(`${portal}/login`, body),
-    forgotPassword: (body: ForgotPasswordBody) =>
-      call(() => http.post(`${portal}/forgot-password`, { json: body })),
-    resetPassword: (body: ResetPasswordBody) => post<Session>(`${portal}/reset-password`, body),
-    acceptInvitation: (body: AcceptInvitationBody) => post<Session>(`${portal}/accept-invitation`, body),
-    logout: () => call(() => http.post('me/logout')),
-    me: () => get<MeDetail>('me'),
-    applications: () => get<ApplicationList>('me/applications'),
-    startable: () => get<StartableList>('me/processes'),
-    application: (id: string) => get<ApplicationDetail>(app(id)),
-    createApplication: (body: CreateApplicationBody, key: string) =>
-      post<ApplicationDetail>('me/applications', body, { 'idempotency-key': key }),
-    notes: (id: string) => get<NoteList>(`${app(id)}/notes`),
-    addNote: (id: string, body: NoteBody) => post<Note>(`${app(id)}/notes`, body),
-    uploadAttachment: (id: string, file: File, field: string | null, onProgress: (ratio: number) => void) =>
-      upload<Attachment>(`${base}${app(id)}/attachments`, file, field, options.token(), onProgress),
+    register: (body: BodyOf<'register'>, key: string) =>
+      send('register', 'post', '/v1/portals/{slug}/register', { params: slug, body, headers: keyed(key) }),
+    login: (body: BodyOf<'login'>) =>
+      send('login', 'post', '/v1/portals/{slug}/login', { params: slug, body }),
+    forgotPassword: (body: BodyOf<'forgotPassword'>) =>
+      send('forgotPassword', 'post', '/v1/portals/{slug}/forgot-password', { params: slug, body }),
+    resetPassword: (body: BodyOf<'resetPassword'>) =>
+      send('resetPassword', 'post', '/v1/portals/{slug}/reset-password', { params: slug, body }),
+    acceptInvitation: (body: BodyOf<'acceptInvitation'>) =>
+      send('acceptInvitation', 'post', '/v1/portals/{slug}/accept-invitation', { params: slug, body }),
+    logout: () => send('logout', 'post', '/v1/me/logout', {}),
+    me: () => send('getMe', 'get', '/v1/me', {}),
+    applications: (query: QueryOf<'listMyApplications'> = {}) =>
+      send('listMyApplications', 'get', '/v1/me/applications', { query }),
+    startable: () => send('listStartableProcesses', 'get', '/v1/me/processes', {}),
+    application: (applicationId: string) =>
+      send('getMyApplication', 'get', '/v1/me/applications/{id}', { params: id(applicationId) }),
+    createApplication: (body: BodyOf<'createApplication'>, key: string) =>
+      send('createApplication', 'post', '/v1/me/applications', { body, headers: keyed(key) }),
+    notes: (applicationId: string) =>
+      send('listMyApplicationNotes', 'get', '/v1/me/applications/{id}/notes', { params: id(applicationId) }),
+    addNote: (applicationId: string, body: BodyOf<'addMyApplicationNote'>) =>
+      send('addMyApplicationNote', 'post', '/v1/me/applications/{id}/notes', {
+        params: id(applicationId),
+        body,
+      }),
+    uploadAttachment: (
+      applicationId: string,
+      file: File,
+      field: string | null,
+      onProgress: (ratio: number) => void,
+    ) =>
+      upload<ResponseOf<'uploadMyApplicationAttachment'>>(
+        `${base}me/applications/${encodeURIComponent(applicationId)}/attachments`,
+        file,
+        field,
+        options.token(),
+        onProgress,
+      ),
     download: (path: string) => call(() => http.get(path).blob()),
-    attachmentPath: (id: string, attachment: string) =>
-      `${app(id)}/attachments/${encodeURIComponent(attachment)}`,
-    contracts: () => get<ContractList>('me/contracts'),
-    contract: (id: string) => get<Contract>(`me/contracts/${encodeURIComponent(id)}`),
-    contractAttachmentPath: (id: string, attachment: string) =>
-      `me/contracts/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachment)}`,
-    company: () => get<CompanyView>('me/company'),
-    colleagues: () => get<ColleagueList>('me/company/contacts'),
-    inviteColleague: (body: InviteColleagueBody) => post<unknown>('me/company/contacts', body),
-    deactivateColleague: (id: string) =>
-      call(() => http.post(`me/company/contacts/${encodeURIComponent(id)}/deactivate`)),
+    attachmentPath: (applicationId: string, attachment: string) =>
+      attachmentPath('/v1/me/applications/{id}/attachments/{attachmentId}', {
+        id: applicationId,
+        attachmentId: attachment,
+      }),
+    contracts: (query: QueryOf<'listMyContracts'> = {}) =>
+      send('listMyContracts', 'get', '/v1/me/contracts', { query }),
+    contract: (contractId: string) =>
+      send('getMyContract', 'get', '/v1/me/contracts/{id}', { params: id(contractId) }),
+    contractAttachmentPath: (contractId: string, attachment: string) =>
+      attachmentPath('/v1/me/contracts/{id}/attachments/{attachmentId}', {
+        id: contractId,
+        attachmentId: attachment,
+      }),
+    company: () => send('getMyCompany', 'get', '/v1/me/company', {}),
+    colleagues: (query: QueryOf<'listColleagues'> = {}) =>
+      send('listColleagues', 'get', '/v1/me/company/contacts', { query }),
+    inviteColleague: (body: BodyOf<'inviteColleague'>) =>
+      send('inviteColleague', 'post', '/v1/me/company/contacts', { body }),
+    deactivateColleague: (colleagueId: string) =>
+      send('deactivateColleague', 'post', '/v1/me/company/contacts/{id}/deactivate', {
+        params: id(colleagueId),
+      }),
   }
+}
+
+/** The path (relative to `/v1/`) of a download operation, for {@link Client.download}. */
+function attachmentPath(
+  path:
+    | Operations['downloadMyApplicationAttachment']['path']
+    | Operations['downloadMyContractAttachment']['path'],
+  params: ParamsOf<'downloadMyApplicationAttachment'>,
+): string {
+  return path
+    .replace(/^\/v1\//, '')
+    .replace('{id}', encodeURIComponent(params.id))
+    .replace('{attachmentId}', encodeURIComponent(params.attachmentId))
 }
 
 /** The client {@link createClient} returns. */
