@@ -1,4 +1,5 @@
 import {
+  type BinaryBody,
   fieldErrors,
   OPERATIONS,
   type OperationId,
@@ -34,7 +35,7 @@ export type Handler<Id extends OperationId> = (
   c: Context<EnvOf<Id>>,
   input: Input<Id>,
 ) => Promise<
-  ResponseOf<Id> extends Blob ? Response : ResponseOf<Id> extends undefined ? void : ResponseOf<Id>
+  ResponseOf<Id> extends BinaryBody ? Response : ResponseOf<Id> extends undefined ? void : ResponseOf<Id>
 >
 
 interface Parser {

@@ -16,6 +16,18 @@ export type Operations = typeof OPERATIONS
 /** The name of one operation, e.g. `listMyApplications`. */
 export type OperationId = keyof Operations
 
+/** A downloaded file as clients hold it (a `Blob` in browsers); structural, so this package needs no DOM types. */
+export interface BinaryBody {
+  readonly size: number
+  readonly type: string
+  arrayBuffer(): Promise<ArrayBuffer>
+}
+
+/** A multipart upload as clients build it (a `FormData` in browsers). */
+export interface MultipartBody {
+  append(name: string, value: string | BinaryBody, filename?: string): void
+}
+
 type Field<Id extends OperationId, K extends string> = Operations[Id] extends { [P in K]: infer S }
   ? S
   : never
@@ -28,11 +40,11 @@ export type ParamsOf<Id extends OperationId> =
 export type QueryOf<Id extends OperationId> =
   Field<Id, 'query'> extends z.core.$ZodType ? z.output<Field<Id, 'query'>> : Record<string, never>
 
-/** The body a client sends: JSON, or `FormData` for an upload; `undefined` when there is none. */
+/** The body a client sends: JSON, or form data for an upload; `undefined` when there is none. */
 export type BodyOf<Id extends OperationId> = [Field<Id, 'body'>] extends [never]
   ? undefined
   : Field<Id, 'body'> extends 'multipart'
-    ? FormData
+    ? MultipartBody
     : Field<Id, 'body'> extends z.core.$ZodType
       ? z.input<Field<Id, 'body'>>
       : undefined
@@ -41,11 +53,11 @@ export type BodyOf<Id extends OperationId> = [Field<Id, 'body'>] extends [never]
 export type ParsedBodyOf<Id extends OperationId> =
   Field<Id, 'body'> extends z.core.$ZodType ? z.output<Field<Id, 'body'>> : undefined
 
-/** What a successful call answers: the JSON value, a `Blob` for a download, `undefined` for a 204. */
+/** What a successful call answers: the JSON value, a file for a download, `undefined` for a 204. */
 export type ResponseOf<Id extends OperationId> = [Field<Id, 'response'>] extends [never]
   ? undefined
   : Field<Id, 'response'> extends 'binary'
-    ? Blob
+    ? BinaryBody
     : Field<Id, 'response'> extends z.core.$ZodType
       ? z.output<Field<Id, 'response'>>
       : undefined
