@@ -91,11 +91,13 @@ export function createClient(options: ClientOptions) {
     return call(async () => {
       const response = await http(url, {
         method,
-        searchParams,
+        ...(Object.keys(searchParams).length ? { searchParams } : {}),
         ...(body === undefined ? {} : { json: body }),
         ...(headers ? { headers } : {}),
       })
-      return (response.status === 204 ? undefined : await response.json()) as ResponseOf<Id>
+      // A 204 (or an answer without a body) has nothing to parse.
+      const text = await response.text()
+      return (text ? JSON.parse(text) : undefined) as ResponseOf<Id>
     })
   }
   const slug = { slug: options.portal }
