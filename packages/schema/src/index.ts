@@ -54,6 +54,20 @@ export {
 } from './company.js'
 export { CONTRACT_STATUSES, Contract, ContractList, ContractStatus } from './contract.js'
 export {
+  CONTACT_EVENT_TYPES,
+  EVENT_TYPES,
+  type EventCatalogue,
+  type EventType,
+  isEventType,
+  type PorticoEvent,
+  type PorticoEventInput,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  WebhookEndpointInput,
+  WebhookEndpointPatch,
+  WebhookReplayInput,
+} from './events.js'
+export {
   FORM_FIELD_TYPES,
   FormDefinition,
   FormField,
