@@ -10,7 +10,7 @@ ATTW=@arethetypeswrong/cli@0.18.5
 packages=(schema api widget loader react)
 
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_SCRATCH:-}" ] || rm -rf "$work"' EXIT
 mkdir "$work/tarballs"
 
 for name in "${packages[@]}"; do

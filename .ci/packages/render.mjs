@@ -37,7 +37,17 @@ try {
   page.on('pageerror', (error) => errors.push(error.message))
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
   await page.goto(`${siteUrl}?portal=${seed.portals.multi}&api=${encodeURIComponent(api.url)}`)
-  await page.getByRole('heading', { name: 'What would you like to do?' }).waitFor({ timeout: 15_000 })
+  await page
+    .getByRole('heading', { name: 'What would you like to do?' })
+    .waitFor({ timeout: 45_000 })
+    .catch(async (error) => {
+      const shadow = await page.evaluate(
+        () => document.querySelector('portico-root')?.shadowRoot?.textContent,
+      )
+      throw new Error(`[portico] no process picker; widget shows: ${shadow}; errors: ${errors.join('; ')}`, {
+        cause: error,
+      })
+    })
   await page.getByRole('button', { name: 'Host clicks: 0' }).click()
   await page.getByRole('button', { name: 'Host clicks: 1' }).waitFor({ timeout: 5_000 })
   if (errors.length) throw new Error(`[portico] console errors: ${errors.join('; ')}`)
