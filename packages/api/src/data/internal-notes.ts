@@ -4,7 +4,7 @@ import { newId } from '../crypto.js'
 import type { Database } from '../db/types.js'
 
 /** A note staff write for each other about an application; contacts never see it. */
-export interface InternalNote {
+interface InternalNote {
   id: string
   author: { type: string; id: string | null; name: string }
   body: string

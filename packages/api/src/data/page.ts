@@ -84,6 +84,3 @@ export function pageOf<R, T>(
     nextCursor: rows.length > request.limit && last !== undefined ? encodeCursor(order, keysOf(last)) : null,
   }
 }
-
-/** A condition that always holds, for a first page. */
-export const always: RawBuilder<boolean> = sql<boolean>`1 = 1`

@@ -1,4 +1,4 @@
-import type { Flag } from './types.js'
+import type { Flag } from './flag.js'
 
 export interface ApiKeyTable {
   id: string

@@ -11,8 +11,9 @@ import type {
   RateLimitTable,
 } from './domain-types.js'
 
-/** Booleans are stored as 0/1 integers so the same migrations run on SQLite and PostgreSQL. */
-export type Flag = number
+import type { Flag } from './flag.js'
+
+export type { Flag }
 
 export interface OrganisationTable {
   id: string

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs'
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
-import type { Storage, StoredObject } from './index.js'
+import type { Storage, StoredObject } from './types.js'
 
 /** Stores attachments as files under a root directory, created on first write. */
 export class LocalDiskStorage implements Storage {

@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto'
-import type { Storage, StoredObject } from './index.js'
+import type { Storage, StoredObject } from './types.js'
 
 /** Where an {@link S3Storage} keeps its objects. */
 export interface S3Options {

@@ -4,7 +4,7 @@ import { en, type Messages } from './en.js'
 import { fr } from './fr.js'
 
 /** The console's languages; the staff user picks one in the user menu. */
-export const CONSOLE_LOCALES = ['en', 'fr'] as const satisfies readonly Locale[]
+const CONSOLE_LOCALES = ['en', 'fr'] as const satisfies readonly Locale[]
 
 const catalogues: Record<Locale, Messages> = { en, fr }
 

@@ -1,7 +1,7 @@
 import type { PorticoEventMap, PorticoListener } from '../events.js'
 import type { MountOptions, PorticoHandle } from '../mount.js'
-import type { Early, EmbedInit, Kit } from './page.js'
 import type { Mode } from './styles.js'
+import type { Early, EmbedInit, Kit } from './types.js'
 
 /** The global command function: `portico('open', { process: 'kyc' })`. */
 export interface PorticoCommand {

@@ -2,7 +2,7 @@ import { en } from './en.js'
 import { fr } from './fr.js'
 import { type MailCatalogue, type MailTemplateName, REQUIRED_DATA } from './types.js'
 
-export { MAIL_TEMPLATES, type MailTemplateName, REQUIRED_DATA } from './types.js'
+export { MAIL_TEMPLATES, type MailTemplateName } from './types.js'
 
 const CATALOGUES: Record<string, MailCatalogue> = { en, fr }
 

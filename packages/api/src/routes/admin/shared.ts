@@ -38,9 +38,3 @@ export async function assertInOrg(
       `There is no such ${table.replace(/s$/, '').replace(/ie$/, 'y')} in this organisation`,
     )
 }
-
-/** The `limit` query parameter, 1 to 200. */
-export function limitOf(c: Context): number {
-  const value = Number(c.req.query('limit') ?? 50)
-  return Number.isInteger(value) && value >= 1 && value <= 200 ? value : 50
-}
