@@ -46,6 +46,7 @@ for (let start = 0; start < ROWS; start += 1000) {
         companyId: null,
         portalId: portal.id,
         data: { note: `application ${i + 1}` },
+        actor: { type: 'system', id: null },
       })
     }
   })

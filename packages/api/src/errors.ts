@@ -1,6 +1,6 @@
 import type { FieldError, Problem } from '@portico/schema'
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429
 
 /** Options of an {@link ApiError} beyond its status and title. */
 export interface ApiErrorOptions {

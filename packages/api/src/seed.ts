@@ -61,7 +61,7 @@ async function insertProcess(db: Kysely<Database>, organisationId: string, slug:
   const form = JSON.stringify(FORMS[slug] ?? { fields: [] })
   await db
     .insertInto('processes')
-    .values({ id, organisation_id: organisationId, slug, name, form, created_at: now() })
+    .values({ id, organisation_id: organisationId, slug, name, form, created_at: now(), archived_at: null })
     .execute()
   return id
 }
@@ -90,6 +90,7 @@ async function insertPortal(
       modules: JSON.stringify(['applications', 'contracts', 'company']),
       default_profile_id: portal.profileId,
       public_url: null,
+      archived_at: null,
     })
     .execute()
   await db
@@ -132,7 +133,13 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
     const at = now()
     await trx
       .insertInto('organisations')
-      .values({ id: organisationId, name: 'Acme Bank', created_at: at })
+      .values({
+        id: organisationId,
+        name: 'Acme Bank',
+        created_at: at,
+        reference_prefix: 'ACME',
+        next_reference: 1,
+      })
       .execute()
     const { key } = await createApiKey(trx, organisationId, 'demo')
     const profileId = newId()
@@ -204,6 +211,7 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
       companyId,
       portalId: multiId,
       tags: ['services'],
+      actor: { type: 'system', id: null },
     })
     const contractId = newId()
     await trx

@@ -24,7 +24,10 @@ export const AllowedOrigin = z
 export const ProcessInput = z.object({ slug, name: label, form: z.optional(FormDefinition) })
 export type ProcessInput = z.infer<typeof ProcessInput>
 /** Body of `PATCH /v1/admin/processes/:id`. */
-export const ProcessPatch = z.partial(ProcessInput)
+export const ProcessPatch = z.extend(z.partial(ProcessInput), {
+  /** `true` archives it (contacts can no longer start it), `false` brings it back. */
+  archived: z.optional(z.boolean()),
+})
 export type ProcessPatch = z.infer<typeof ProcessPatch>
 
 /** Body of `POST /v1/admin/portals`. */
@@ -53,7 +56,10 @@ export const PortalInput = z.object({
 })
 export type PortalInput = z.infer<typeof PortalInput>
 /** Body of `PATCH /v1/admin/portals/:id`. */
-export const PortalPatch = z.partial(PortalInput)
+export const PortalPatch = z.extend(z.partial(PortalInput), {
+  /** `true` archives it (its page and logins answer 410 Gone), `false` brings it back. */
+  archived: z.optional(z.boolean()),
+})
 export type PortalPatch = z.infer<typeof PortalPatch>
 
 /** Body of `POST /v1/admin/profiles`. */
@@ -98,7 +104,11 @@ export const InvitationInput = z.object({ portal: id })
 export type InvitationInput = z.infer<typeof InvitationInput>
 
 /** Body of `POST /v1/admin/applications/:id/status`. */
-export const StatusChangeInput = z.object({ status: z.enum(APPLICATION_STATUSES) })
+export const StatusChangeInput = z.object({
+  status: z.enum(APPLICATION_STATUSES),
+  /** Shown to the contact in the status history and in the mail announcing the change. */
+  message: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Use at most 2000 characters'))),
+})
 export type StatusChangeInput = z.infer<typeof StatusChangeInput>
 
 /** Body of `POST /v1/admin/applications/:id/notes`. */

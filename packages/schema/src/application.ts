@@ -36,6 +36,8 @@ export type ApplicationSource = z.infer<typeof ApplicationSource>
 /** One run of a process by a contact. */
 export const Application = z.object({
   id: z.string(),
+  /** The human reference shown to contacts and staff, e.g. `ACME-000123`. */
+  reference: z.string(),
   process: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   status: ApplicationStatus,
   createdAt: z.string(),
@@ -61,12 +63,24 @@ export const Attachment = z.object({
 })
 export type Attachment = z.infer<typeof Attachment>
 
-/** One application with its form data, source and attachments. */
+/** One change of an application's status, with the message staff wrote to the contact. */
+export const StatusChange = z.object({
+  status: ApplicationStatus,
+  /** `null` for the status the application started in. */
+  previous: z.nullable(ApplicationStatus),
+  message: z.nullable(z.string()),
+  at: z.string(),
+})
+export type StatusChange = z.infer<typeof StatusChange>
+
+/** One application with its form data, source, attachments and status history. */
 export const ApplicationDetail = z.extend(Application, {
   data: z.record(z.string(), z.union([z.string(), z.boolean()])),
   source: z.record(z.string(), z.string()),
   portal: z.nullable(z.string()),
   attachments: z.array(Attachment),
+  /** Every status it went through, oldest first. */
+  history: z.array(StatusChange),
 })
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>
 

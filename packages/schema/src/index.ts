@@ -28,6 +28,7 @@ export {
   Note,
   NoteBody,
   NoteList,
+  StatusChange,
   Tags,
 } from './application.js'
 export {

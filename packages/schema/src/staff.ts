@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { Application, Attachment, Note } from './application.js'
+import { Application, Attachment, Note, StatusChange } from './application.js'
 import { VisibleField } from './company.js'
 import { FormDefinition, Locale } from './form.js'
 import { Module, Theme } from './portal.js'
@@ -11,6 +11,8 @@ export const AdminProcess = z.object({
   name: z.string(),
   form: FormDefinition,
   createdAt: z.string(),
+  /** When staff archived it (no longer offered to contacts), else `null`. */
+  archivedAt: z.nullable(z.string()),
 })
 export type AdminProcess = z.infer<typeof AdminProcess>
 
@@ -29,6 +31,8 @@ export const AdminPortal = z.object({
   modules: z.array(Module),
   defaultProfileId: z.nullable(z.string()),
   publicUrl: z.nullable(z.string()),
+  /** When staff archived it (its page and logins answer 410 Gone), else `null`. */
+  archivedAt: z.nullable(z.string()),
   processes: z.array(
     z.object({
       id: z.string(),
@@ -94,6 +98,8 @@ export const AdminApplicationDetail = z.extend(Application, {
   contact: z.object({ id: z.string(), name: z.string(), email: z.string() }),
   notes: z.array(Note),
   attachments: z.array(Attachment),
+  /** Every status it went through, oldest first, with the messages sent to the contact. */
+  history: z.array(StatusChange),
 })
 export type AdminApplicationDetail = z.infer<typeof AdminApplicationDetail>
 

@@ -110,6 +110,7 @@ export function application(
 ): Application {
   return {
     id,
+    reference: `ACME-${id.replace(/\D/g, '').padStart(6, '0')}`,
     process: { id: process.id, slug: process.slug, name: process.name },
     status: 'submitted',
     createdAt,
@@ -120,7 +121,15 @@ export function application(
 }
 
 export function detail(app: Application, extra: Partial<ApplicationDetail> = {}): ApplicationDetail {
-  return { ...app, data: {}, source: {}, portal: 'acme-services', attachments: [], ...extra }
+  return {
+    ...app,
+    data: {},
+    source: {},
+    portal: 'acme-services',
+    attachments: [],
+    history: [{ status: app.status, previous: null, message: null, at: app.createdAt }],
+    ...extra,
+  }
 }
 
 export function contract(id: string, extra: Partial<Contract> = {}): Contract {

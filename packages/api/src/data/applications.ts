@@ -5,8 +5,10 @@ import { newId } from '../crypto.js'
 import { reusable } from '../db/reusable.js'
 import type { ApplicationTable, Database } from '../db/types.js'
 import { parseJson } from './json.js'
+import { allocateReference } from './organisations.js'
 import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
 import { containsText } from './search.js'
+import { insertStatusChange, type StatusActor } from './status-changes.js'
 
 /** What a new application needs. */
 export interface NewApplication {
@@ -19,11 +21,17 @@ export interface NewApplication {
   data?: Record<string, unknown>
   tags?: string[]
   source?: Record<string, unknown>
+  /** Who started it, for the first entry of its status history. */
+  actor: StatusActor
 }
 
-/** Inserts an application and returns its id. */
+/**
+ * Inserts an application with the organisation's next reference and the first entry of its status
+ * history, and returns its id. Call it in a transaction: the reference counter is taken here.
+ */
 export async function insertApplication(db: Kysely<Database>, input: NewApplication): Promise<string> {
   const at = now()
+  const reference = await allocateReference(db, input.organisationId)
   const row: ApplicationTable = {
     id: newId(),
     organisation_id: input.organisationId,
@@ -37,8 +45,17 @@ export async function insertApplication(db: Kysely<Database>, input: NewApplicat
     source: JSON.stringify(input.source ?? {}),
     created_at: at,
     updated_at: at,
+    reference,
   }
   await db.insertInto('applications').values(row).execute()
+  await insertStatusChange(db, {
+    applicationId: row.id,
+    organisationId: input.organisationId,
+    from: null,
+    to: row.status,
+    message: null,
+    actor: input.actor,
+  })
   return row.id
 }
 
@@ -50,6 +67,7 @@ function selectApplications(db: Kysely<Database>) {
     .leftJoin('portals as po', 'po.id', 'a.portal_id')
     .select([
       'a.id',
+      'a.reference',
       'a.organisation_id',
       'a.contact_id',
       'a.company_id',
@@ -82,6 +100,7 @@ function selectApplicationList(db: Kysely<Database>) {
     .innerJoin('contacts as c', 'c.id', 'a.contact_id')
     .select([
       'a.id',
+      'a.reference',
       'a.contact_id',
       'a.status',
       'a.tags',
@@ -98,6 +117,7 @@ function selectApplicationList(db: Kysely<Database>) {
 type ApplicationListRow = Pick<
   ApplicationRow,
   | 'id'
+  | 'reference'
   | 'contact_id'
   | 'status'
   | 'tags'
@@ -113,6 +133,7 @@ type ApplicationListRow = Pick<
 export function applicationView(r: ApplicationListRow): Application {
   return {
     id: r.id,
+    reference: r.reference ?? '',
     process: { id: r.process_id, slug: r.slug, name: r.name },
     status: r.status as ApplicationStatus,
     createdAt: r.created_at,
@@ -163,7 +184,7 @@ export interface ApplicationFilter {
   from?: string | undefined
   /** Created strictly before this ISO time. */
   to?: string | undefined
-  /** Text in the contact's name or e-mail. */
+  /** Text in the reference, the contact's name or e-mail. */
   q?: string | undefined
   sort?: '-createdAt' | 'createdAt' | '-updatedAt' | 'updatedAt' | undefined
 }
@@ -231,7 +252,7 @@ export async function listOrgApplications(
   if (filter.tag) query = query.where(sql<boolean>`a.tags like ${tagPattern(filter.tag)} escape '\\'`)
   if (filter.from) query = query.where('a.created_at', '>=', filter.from)
   if (filter.to) query = query.where('a.created_at', '<', filter.to)
-  if (filter.q) query = query.where(containsText(['c.name', 'c.email'], filter.q))
+  if (filter.q) query = query.where(containsText(['a.reference', 'c.name', 'c.email'], filter.q))
   if (page.after) query = query.where(keysetAfter([column, 'a.id'], page.after, direction))
   const rows = await query
     .orderBy(column, direction)
@@ -280,4 +301,13 @@ export async function contactProcessIds(db: Kysely<Database>, contactId: string)
     .where('contact_id', '=', contactId)
     .execute()
   return rows.map((r) => r.process_id)
+}
+
+/** Sets the status of an application and moves its last activity. */
+export async function updateApplicationStatus(
+  db: Kysely<Database>,
+  id: string,
+  status: ApplicationStatus,
+): Promise<void> {
+  await db.updateTable('applications').set({ status, updated_at: now() }).where('id', '=', id).execute()
 }

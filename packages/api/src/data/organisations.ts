@@ -3,11 +3,43 @@ import { now } from '../clock.js'
 import { hashSecret, newId, newSecret } from '../crypto.js'
 import type { Database } from '../db/types.js'
 
+/**
+ * The prefix of an organisation's application references: the first word of its name, letters
+ * and digits, upper case, at most 6 characters.
+ * @example referencePrefix('Acme Bank') // 'ACME'
+ */
+export function referencePrefix(name: string): string {
+  const word = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .trim()
+    .split(/\s+/)[0]
+  return (word ?? '').slice(0, 6).toUpperCase() || 'APP'
+}
+
 /** Creates an organisation and returns its id. */
 export async function createOrganisation(db: Kysely<Database>, name: string): Promise<string> {
   const id = newId()
-  await db.insertInto('organisations').values({ id, name, created_at: now() }).execute()
+  await db
+    .insertInto('organisations')
+    .values({ id, name, created_at: now(), reference_prefix: referencePrefix(name), next_reference: 1 })
+    .execute()
   return id
+}
+
+/**
+ * Takes the organisation's next application reference, e.g. `ACME-000124`, in one statement so
+ * concurrent starts never share a number (the row stays locked until the caller's transaction ends).
+ */
+export async function allocateReference(db: Kysely<Database>, organisationId: string): Promise<string> {
+  const row = await db
+    .updateTable('organisations')
+    .set((eb) => ({ next_reference: eb('next_reference', '+', 1) }))
+    .where('id', '=', organisationId)
+    .returning(['next_reference', 'reference_prefix', 'name'])
+    .executeTakeFirstOrThrow()
+  const prefix = row.reference_prefix ?? referencePrefix(row.name)
+  return `${prefix}-${String(Number(row.next_reference) - 1).padStart(6, '0')}`
 }
 
 /** Creates an admin API key for an organisation: the key is returned once, only its hash is kept. */

@@ -1,7 +1,7 @@
 import { type FormDefinition, type Locale, MODULES, type Module, type Theme } from '@portico/schema'
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely, Selectable, Updateable } from 'kysely'
 import type { Database, PortalTable } from '../db/types.js'
-import { flag, parseJson } from './json.js'
+import { flag, parseJson, toFlag } from './json.js'
 import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
 import { containsText } from './search.js'
 
@@ -30,17 +30,27 @@ export interface PortalRecord {
   modules: Module[]
   defaultProfileId: string | null
   publicUrl: string | null
+  /** When staff archived the portal, else `null`. */
+  archivedAt: string | null
+  /** Its processes in display order; archived processes only when staff asked for them. */
   processes: PortalProcess[]
 }
 
-async function withProcesses(db: Kysely<Database>, portal: Selectable<PortalTable>): Promise<PortalRecord> {
-  const processes = await db
+/** Which processes of a portal to read: contacts never see archived ones; staff see every link. */
+type ProcessScope = 'offered' | 'all'
+
+async function withProcesses(
+  db: Kysely<Database>,
+  portal: Selectable<PortalTable>,
+  scope: ProcessScope = 'offered',
+): Promise<PortalRecord> {
+  let query = db
     .selectFrom('portal_processes as pp')
     .innerJoin('processes as p', 'p.id', 'pp.process_id')
     .select(['p.id', 'p.slug', 'p.name', 'p.form', 'pp.allow_duplicates'])
     .where('pp.portal_id', '=', portal.id)
-    .orderBy('pp.position')
-    .execute()
+  if (scope === 'offered') query = query.where('p.archived_at', 'is', null)
+  const processes = await query.orderBy('pp.position').execute()
   const theme = parseJson<Partial<Theme>>(portal.theme, {})
   return {
     id: portal.id,
@@ -57,6 +67,7 @@ async function withProcesses(db: Kysely<Database>, portal: Selectable<PortalTabl
     modules: parseJson<Module[]>(portal.modules, [...MODULES]),
     defaultProfileId: portal.default_profile_id,
     publicUrl: portal.public_url,
+    archivedAt: portal.archived_at,
     processes: processes.map((p) => ({
       id: p.id,
       slug: p.slug,
@@ -76,26 +87,103 @@ export async function findPortalBySlug(
   return portal ? withProcesses(db, portal) : undefined
 }
 
-/** Finds a portal by id, optionally only within one organisation. */
+/**
+ * Finds a portal by id, optionally only within one organisation; staff pass `scope: 'all'` to
+ * see archived processes still linked to it.
+ */
 export async function findPortalById(
   db: Kysely<Database>,
   id: string,
   organisationId?: string,
+  scope: ProcessScope = 'offered',
 ): Promise<PortalRecord | undefined> {
   let query = db.selectFrom('portals').selectAll().where('id', '=', id)
   if (organisationId) query = query.where('organisation_id', '=', organisationId)
   const portal = await query.executeTakeFirst()
+  return portal ? withProcesses(db, portal, scope) : undefined
+}
+
+/** A portal of an organisation named by its id or its slug, or `undefined`. */
+export async function findOrgPortalByRef(
+  db: Kysely<Database>,
+  organisationId: string,
+  idOrSlug: string,
+): Promise<PortalRecord | undefined> {
+  const portal = await db
+    .selectFrom('portals')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst()
   return portal ? withProcesses(db, portal) : undefined
 }
 
-/** One page of the portals of an organisation, by slug, optionally searched by name or slug. */
+/** The id of the portal using a slug (slugs are global: they name public URLs), or `undefined`. */
+export async function portalWithSlug(db: Kysely<Database>, slug: string): Promise<string | undefined> {
+  const row = await db.selectFrom('portals').select('id').where('slug', '=', slug).executeTakeFirst()
+  return row?.id
+}
+
+/** The origins a portal (by slug) is embedded on; none for an unknown slug. */
+export async function portalOrigins(db: Kysely<Database>, slug: string): Promise<string[]> {
+  const row = await db
+    .selectFrom('portals')
+    .select('allowed_origins')
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+  return parseJson<string[]>(row?.allowed_origins, [])
+}
+
+/** Every origin some portal is embedded on. */
+export async function anyPortalOrigins(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('portals').select('allowed_origins').execute()
+  return rows.flatMap((r) => parseJson<string[]>(r.allowed_origins, []))
+}
+
+/** Inserts a portal row. */
+export async function insertPortalRow(db: Kysely<Database>, row: PortalTable): Promise<void> {
+  await db.insertInto('portals').values(row).execute()
+}
+
+/** Updates columns of a portal. */
+export async function updatePortalRow(
+  db: Kysely<Database>,
+  id: string,
+  set: Updateable<PortalTable>,
+): Promise<void> {
+  await db.updateTable('portals').set(set).where('id', '=', id).execute()
+}
+
+/** Replaces the processes of a portal, in display order. */
+export async function setPortalProcesses(
+  db: Kysely<Database>,
+  portalId: string,
+  processes: readonly { id: string; allowDuplicates: boolean }[],
+): Promise<void> {
+  await db.deleteFrom('portal_processes').where('portal_id', '=', portalId).execute()
+  if (processes.length === 0) return
+  await db
+    .insertInto('portal_processes')
+    .values(
+      processes.map((p, position) => ({
+        portal_id: portalId,
+        process_id: p.id,
+        position,
+        allow_duplicates: toFlag(p.allowDuplicates),
+      })),
+    )
+    .execute()
+}
+
+/** One page of the portals of an organisation by slug (active ones, or only archived ones), optionally searched. */
 export async function listPortals(
   db: Kysely<Database>,
   organisationId: string,
-  filter: { q?: string | undefined },
+  filter: { q?: string | undefined; archived?: boolean },
   page: PageRequest,
 ): Promise<Page<PortalRecord>> {
   let select = db.selectFrom('portals').selectAll().where('organisation_id', '=', organisationId)
+  select = select.where('archived_at', filter.archived ? 'is not' : 'is', null)
   if (filter.q) select = select.where(containsText(['name', 'slug'], filter.q))
   if (page.after) select = select.where(keysetAfter(['slug', 'id'], page.after, 'asc'))
   const rows = await select
@@ -110,7 +198,7 @@ export async function listPortals(
     (r) => [r.slug, r.id],
     (r) => r,
   )
-  return { ...result, items: await Promise.all(result.items.map((row) => withProcesses(db, row))) }
+  return { ...result, items: await Promise.all(result.items.map((row) => withProcesses(db, row, 'all'))) }
 }
 
 /** Whether an origin matches an allowed-origins list; `http://localhost:*` matches any port. */

@@ -3,12 +3,14 @@ import * as init from './migrations/0001-init.js'
 import * as domain from './migrations/0002-domain.js'
 import * as outbox from './migrations/0003-outbox.js'
 import * as listIndexes from './migrations/0004-list-indexes.js'
+import * as referencesArchive from './migrations/0008-references-archive.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-domain': domain,
   '0003-outbox': outbox,
   '0004-list-indexes': listIndexes,
+  '0008-references-archive': referencesArchive,
 }
 
 const provider: MigrationProvider = {

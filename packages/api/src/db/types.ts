@@ -18,6 +18,10 @@ export type { Flag }
 export interface OrganisationTable {
   id: string
   name: string
+  /** Starts the organisation's application references, e.g. `ACME`. */
+  reference_prefix: string | null
+  /** The number the next application reference gets. */
+  next_reference: number
   created_at: string
 }
 
@@ -29,6 +33,8 @@ export interface ProcessTable {
   /** JSON: the form definition. */
   form: string
   created_at: string
+  /** When staff archived it: no longer offered to contacts. */
+  archived_at: string | null
 }
 
 export interface PortalTable {
@@ -52,6 +58,8 @@ export interface PortalTable {
   default_profile_id: string | null
   /** The page hosting the widget, where invitation and reset links point. */
   public_url: string | null
+  /** When staff archived it: its page and logins answer 410, existing sessions keep working. */
+  archived_at: string | null
 }
 
 export interface PortalProcessTable {
@@ -105,6 +113,8 @@ export interface ApplicationTable {
   source: string
   created_at: string
   updated_at: string
+  /** The human reference, e.g. `ACME-000123`, unique in the organisation. */
+  reference: string | null
 }
 
 export interface SessionTable {
@@ -142,6 +152,20 @@ export interface OutboxTable {
 }
 
 /** The whole database as Kysely sees it. */
+/** One status change of an application, with the message staff wrote to the contact. */
+export interface ApplicationStatusChangeTable {
+  id: string
+  application_id: string
+  organisation_id: string
+  /** `null` for the status the application started in. */
+  from_status: string | null
+  to_status: string
+  message: string | null
+  actor_type: 'contact' | 'staff' | 'api-key' | 'system'
+  actor_id: string | null
+  at: string
+}
+
 export interface Database {
   organisations: OrganisationTable
   processes: ProcessTable
@@ -150,6 +174,7 @@ export interface Database {
   companies: CompanyTable
   contacts: ContactTable
   applications: ApplicationTable
+  application_status_changes: ApplicationStatusChangeTable
   sessions: SessionTable
   outbox: OutboxTable
   api_keys: ApiKeyTable

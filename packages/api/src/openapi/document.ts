@@ -9,6 +9,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Not allowed for this caller, origin, role or module',
   404: 'Nothing of that id or slug here',
   409: 'Conflicts with the current state',
+  410: 'Archived by staff: no longer offered',
   413: 'The body is too large',
   415: 'The media type is not accepted',
   429: 'Too many attempts: wait for Retry-After seconds',

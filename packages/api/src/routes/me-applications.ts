@@ -11,6 +11,8 @@ import { findAttachment, listAttachments, saveAttachment } from '../data/attachm
 import { parseJson } from '../data/json.js'
 import { addNote, listNotes } from '../data/notes.js'
 import { pageRequest } from '../data/page.js'
+import { findProcessForm } from '../data/processes.js'
+import { listStatusChanges } from '../data/status-changes.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { createWithIdempotency } from '../services/idempotent-create.js'
@@ -25,6 +27,7 @@ export async function applicationDetail(c: Context<AppEnv>, row: ApplicationRow)
     source: parseJson<Record<string, string>>(row.source, {}),
     portal: row.portal_slug,
     attachments: await listAttachments(c.var.db, { type: 'application', id: row.id }),
+    history: await listStatusChanges(c.var.db, row.id),
   }
 }
 
@@ -53,12 +56,7 @@ async function visibleApplication(c: Context<AppEnv>, write = false): Promise<Ap
 
 /** Throws a 400 unless `field` names a file field of the process form. */
 async function assertFileField(c: Context<AppEnv>, processId: string, field: string): Promise<void> {
-  const process = await c.var.db
-    .selectFrom('processes')
-    .select('form')
-    .where('id', '=', processId)
-    .executeTakeFirst()
-  const form = parseJson<FormDefinition>(process?.form, { fields: [] })
+  const form = parseJson<FormDefinition>(await findProcessForm(c.var.db, processId), { fields: [] })
   if (!form.fields.some((f) => f.name === field && f.type === 'file')) {
     throw new ApiError(400, 'Invalid request body', {
       type: 'validation',

@@ -13,6 +13,12 @@ export async function portalOf(c: Context<AppEnv>): Promise<PortalRecord> {
       type: 'portal-not-found',
     })
   }
+  if (portal.archivedAt) {
+    throw new ApiError(410, 'Portal closed', {
+      detail: `The portal "${slug}" is no longer open. Contact the organisation that runs it.`,
+      type: 'portal-archived',
+    })
+  }
   return portal
 }
 

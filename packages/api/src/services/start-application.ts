@@ -108,5 +108,6 @@ export async function startApplication(
     data: checked.data,
     tags: [...new Set([...portal.tags, ...(input.tags ?? [])])],
     source,
+    actor: { type: 'contact', id: contact.id },
   })
 }

@@ -154,7 +154,6 @@ export interface InternalNote {
 export interface ApplicationView extends ApplicationDetail {
   contact: { id: string; name: string; email?: string }
   notes: Note[]
-  reference?: string
   company?: { id: string; name: string } | null
 }
 

@@ -75,6 +75,15 @@ export const ContactQuery = z.strictObject({
 /** Search of a named list (companies, profiles, processes, portals). */
 export const NamedQuery = z.strictObject({ q: Search, limit: Limit, cursor: Cursor })
 
+/** Search of a list whose items can be archived: active ones unless `archived=true`. */
+export const ArchivableQuery = z.strictObject({
+  q: Search,
+  /** `true` lists only archived ones; by default only active ones are listed. */
+  archived: z.optional(z.enum(['true', 'false'], 'Use true or false')),
+  limit: Limit,
+  cursor: Cursor,
+})
+
 /** Filters of the audit log. */
 export const AuditQuery = z.strictObject({
   action: text,
@@ -162,13 +171,13 @@ function crud<
 const processes = crud(
   'processes',
   'processes',
-  { item: AdminProcess, input: ProcessInput, patch: ProcessPatch, query: NamedQuery },
+  { item: AdminProcess, input: ProcessInput, patch: ProcessPatch, query: ArchivableQuery },
   { write: 'admin' },
 )
 const portals = crud(
   'portals',
   'portals',
-  { item: AdminPortal, input: PortalInput, patch: PortalPatch, query: NamedQuery },
+  { item: AdminPortal, input: PortalInput, patch: PortalPatch, query: ArchivableQuery },
   { write: 'admin' },
 )
 const profiles = crud(

@@ -56,7 +56,7 @@ export const PUBLIC_OPERATIONS = {
     summary: 'Public configuration of a portal',
     status: 200,
     response: PortalConfig,
-    errors: [404],
+    errors: [404, 410],
   }),
   register: operation({
     ...portal,
@@ -66,7 +66,7 @@ export const PUBLIC_OPERATIONS = {
     body: RegisterBody,
     status: 201,
     response: Session,
-    errors: [400, 403, 404, 409],
+    errors: [400, 403, 404, 409, 410],
     headers: { idempotencyKey: true },
   }),
   login: operation({
@@ -77,7 +77,7 @@ export const PUBLIC_OPERATIONS = {
     body: LoginBody,
     status: 200,
     response: Session,
-    errors: [400, 401, 404, 429],
+    errors: [400, 401, 404, 429, 410],
     headers: { retryAfter: true },
   }),
   forgotPassword: operation({
@@ -88,7 +88,7 @@ export const PUBLIC_OPERATIONS = {
     body: ForgotPasswordBody,
     status: 202,
     response: ForgotPasswordAccepted,
-    errors: [400, 404, 429],
+    errors: [400, 404, 429, 410],
     headers: { retryAfter: true },
   }),
   resetPassword: operation({
@@ -99,7 +99,7 @@ export const PUBLIC_OPERATIONS = {
     body: ResetPasswordBody,
     status: 200,
     response: Session,
-    errors: [400, 404],
+    errors: [400, 404, 410],
   }),
   acceptInvitation: operation({
     ...portal,
@@ -109,6 +109,6 @@ export const PUBLIC_OPERATIONS = {
     body: AcceptInvitationBody,
     status: 200,
     response: Session,
-    errors: [400, 404],
+    errors: [400, 404, 410],
   }),
 } as const

@@ -46,7 +46,8 @@ export const en: MailCatalogue = {
     subject: `Your application "${d.process}" is now ${STATUS[d.status ?? ''] ?? d.status}`,
     paragraphs: [
       `Hello ${d.name},`,
-      `The status of your application "${d.process}" changed to: ${STATUS[d.status ?? ''] ?? d.status}.`,
+      `The status of your application "${d.process}"${d.reference ? ` (${d.reference})` : ''} changed to: ${STATUS[d.status ?? ''] ?? d.status}.`,
+      ...(d.message ? [`Message from ${d.author ?? 'our team'}:`, `“${d.message}”`] : []),
     ],
     ...open(d.link, 'View the application'),
   }),

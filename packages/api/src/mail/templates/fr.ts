@@ -48,7 +48,8 @@ export const fr: MailCatalogue = {
     subject: `Votre demande « ${d.process} » est désormais ${STATUS[d.status ?? ''] ?? d.status}`,
     paragraphs: [
       `Bonjour ${d.name},`,
-      `Le statut de votre demande « ${d.process} » est passé à : ${STATUS[d.status ?? ''] ?? d.status}.`,
+      `Le statut de votre demande « ${d.process} »${d.reference ? ` (${d.reference})` : ''} est passé à : ${STATUS[d.status ?? ''] ?? d.status}.`,
+      ...(d.message ? [`Message de ${d.author ?? 'notre équipe'} :`, `« ${d.message} »`] : []),
     ],
     ...open(d.link, 'Voir la demande'),
   }),

@@ -1,27 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import type { Kysely } from 'kysely'
 import { parseJson } from '../../data/json.js'
-import { originAllowed } from '../../data/portals.js'
-import type { Database } from '../../db/types.js'
+import { anyPortalOrigins, originAllowed, portalOrigins } from '../../data/portals.js'
 import type { AppEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 
 const PORTAL_PATH = /^\/v1\/portals\/([^/]+)/
-
-async function portalOrigins(db: Kysely<Database>, slug: string): Promise<string[]> {
-  const row = await db
-    .selectFrom('portals')
-    .select('allowed_origins')
-    .where('slug', '=', slug)
-    .executeTakeFirst()
-  return parseJson<string[]>(row?.allowed_origins, [])
-}
-
-async function anyPortalOrigins(db: Kysely<Database>): Promise<string[]> {
-  // Before the session is known (preflight, 401), an origin is fine if some portal embeds there.
-  const rows = await db.selectFrom('portals').select('allowed_origins').execute()
-  return rows.flatMap((r) => parseJson<string[]>(r.allowed_origins, []))
-}
 
 async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
   const slug = PORTAL_PATH.exec(c.req.path)?.[1]

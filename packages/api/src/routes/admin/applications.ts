@@ -6,11 +6,13 @@ import { audit } from '../../data/audit.js'
 import { parseJson } from '../../data/json.js'
 import { addNote, listNotes } from '../../data/notes.js'
 import { pageRequest } from '../../data/page.js'
+import { listStatusChanges } from '../../data/status-changes.js'
 import type { AdminEnv, AppEnv } from '../../env.js'
 import { enqueueMail } from '../../mail/outbox.js'
+import { changeApplicationStatus } from '../../services/application-status.js'
 import { downloadResponse } from '../../uploads.js'
 import { route } from '../route.js'
-import { notFound } from './shared.js'
+import { notFound, writeActor } from './shared.js'
 
 async function find(c: Context<AdminEnv>) {
   const row = await findApplication(c.var.db, c.var.organisationId, c.req.param('id') ?? '')
@@ -46,36 +48,12 @@ export function mountAdminApplicationRoutes(app: Hono<AppEnv>): void {
       contact: { id: row.contact_id, name: row.contact_name, email: row.contact_email },
       notes: await listNotes(c.var.db, row.id),
       attachments: await listAttachments(c.var.db, { type: 'application', id: row.id }),
+      history: await listStatusChanges(c.var.db, row.id),
     }
   })
-  route(app, 'changeApplicationStatus', async (c, { body }) => {
-    const row = await find(c)
-    const { status } = body
-    if (status !== row.status) {
-      await c.var.db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('applications')
-          .set({ status, updated_at: now() })
-          .where('id', '=', row.id)
-          .execute()
-        await audit(trx, {
-          organisationId: c.var.organisationId,
-          actor: { type: 'staff', id: c.var.apiKeyId },
-          action: 'application.status-changed',
-          subject: { type: 'application', id: row.id },
-          detail: { from: row.status, to: status },
-        })
-        await enqueueMail(trx, {
-          to: row.contact_email,
-          locale: row.contact_locale,
-          template: 'status-changed',
-          data: { name: row.contact_name, process: row.name, status },
-          organisationId: c.var.organisationId,
-        })
-      })
-    }
-    return applicationView({ ...row, status })
-  })
+  route(app, 'changeApplicationStatus', async (c, { params, body }) =>
+    changeApplicationStatus(c.var.db, writeActor(c), params.id, body),
+  )
   route(app, 'addStaffNote', async (c, { body: input }) => {
     const row = await find(c)
     const author = input.author ?? 'Staff'

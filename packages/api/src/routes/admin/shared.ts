@@ -1,7 +1,10 @@
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
+import { existsInOrg, type OrgTable } from '../../data/scoped.js'
 import type { Database } from '../../db/types.js'
+import type { AdminEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
+import type { WriteActor } from '../../services/actor.js'
 
 /** A 404 problem for a missing (or other organisation's) record. */
 export function notFound(kind: string): ApiError {
@@ -18,21 +21,20 @@ export function conflict(title: string, field: string, message: string): ApiErro
   return new ApiError(409, title, { detail: message, type: 'conflict', errors: [{ field, message }] })
 }
 
+/** Who a staff request writes as: its organisation and the audit log's name for it. */
+export function writeActor(c: Context<AdminEnv>): WriteActor {
+  return { organisationId: c.var.organisationId, audit: { type: 'staff', id: c.var.apiKeyId } }
+}
+
 /** Throws a 400 unless `id` is a row of `table` in the organisation. */
 export async function assertInOrg(
   db: Kysely<Database>,
-  table: 'companies' | 'profiles' | 'processes' | 'contacts',
+  table: OrgTable,
   organisationId: string,
   id: string,
   field: string,
 ): Promise<void> {
-  const row = await db
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst()
-  if (!row)
+  if (!(await existsInOrg(db, table, organisationId, id)))
     throw fieldError(
       field,
       `There is no such ${table.replace(/s$/, '').replace(/ie$/, 'y')} in this organisation`,
