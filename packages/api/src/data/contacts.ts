@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { ContactTable, Database } from '../db/types.js'
@@ -75,4 +75,13 @@ export async function insertContact(db: Kysely<Database>, input: NewContact): Pr
 /** Ends every session of a contact (logout everywhere, disable, password reset). */
 export async function deleteContactSessions(db: Kysely<Database>, contactId: string): Promise<void> {
   await db.deleteFrom('sessions').where('contact_id', '=', contactId).execute()
+}
+
+/** Updates columns of a contact. */
+export async function updateContactRow(
+  db: Kysely<Database>,
+  id: string,
+  set: Updateable<ContactTable>,
+): Promise<void> {
+  await db.updateTable('contacts').set(set).where('id', '=', id).execute()
 }

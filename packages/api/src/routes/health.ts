@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
-import { type Kysely, sql } from 'kysely'
-import { pendingMigrations } from '../db/migrate.js'
+import { databaseProblems } from '../db/health.js'
 import type { AppEnv } from '../env.js'
 
 /** Options of {@link healthRoutes}. */
@@ -17,16 +16,9 @@ export function healthRoutes(options: HealthOptions = {}) {
   const routes = new Hono<AppEnv>()
   routes.get('/health', (c) => c.json({ ok: true }))
   routes.get('/ready', async (c) => {
-    const db = c.var.db as Kysely<unknown>
     const problems: string[] = []
     if (options.draining?.()) problems.push('shutting down')
-    try {
-      await sql`select 1`.execute(db)
-      const pending = await pendingMigrations(db)
-      if (pending.length) problems.push(`migrations not run: ${pending.join(', ')}`)
-    } catch (error) {
-      problems.push(`database unreachable: ${error instanceof Error ? error.message : String(error)}`)
-    }
+    problems.push(...(await databaseProblems(c.var.db)))
     c.header('cache-control', 'no-store')
     return problems.length ? c.json({ ready: false, problems }, 503) : c.json({ ready: true })
   })

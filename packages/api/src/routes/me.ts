@@ -1,7 +1,8 @@
 import type { MeDetail } from '@portico/schema'
 import type { Context, Hono } from 'hono'
 import { accessOf, visibleFields } from '../access.js'
-import { deleteContactSessions, findContact } from '../data/contacts.js'
+import { findCompany } from '../data/companies.js'
+import { deleteContactSessions, findContact, updateContactRow } from '../data/contacts.js'
 import { deleteSession } from '../data/sessions.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
@@ -17,13 +18,8 @@ async function meDetail(c: Context<AppEnv>): Promise<MeDetail> {
   const access = accessOf(c.var.session)
   const contact = await findContact(c.var.db, contactId)
   if (!contact) throw new ApiError(401, 'Session expired', { type: 'unauthenticated' })
-  const company = companyId
-    ? await c.var.db
-        .selectFrom('companies')
-        .select(['id', 'name'])
-        .where('id', '=', companyId)
-        .executeTakeFirst()
-    : undefined
+  const row = companyId ? await findCompany(c.var.db, companyId) : undefined
+  const company = row ? { id: row.id, name: row.name } : undefined
   return {
     id: contact.id,
     email: contact.email,
@@ -48,9 +44,7 @@ export function mountMeRoutes(app: Hono<AppEnv>): void {
     if (input.name !== undefined) set.name = input.name
     if (input.phone !== undefined) set.phone = input.phone || null
     if (input.locale !== undefined) set.locale = input.locale
-    if (Object.keys(set).length) {
-      await c.var.db.updateTable('contacts').set(set).where('id', '=', c.var.session.contactId).execute()
-    }
+    if (Object.keys(set).length) await updateContactRow(c.var.db, c.var.session.contactId, set)
     return meDetail(c)
   })
   route(app, 'logout', async (c) => {
