@@ -23,6 +23,7 @@ import { mountMeRoutes } from './routes/me.js'
 import { mountMetaRoutes } from './routes/openapi.js'
 import { mountPasswordRoutes } from './routes/passwords.js'
 import { mountPortalRoutes } from './routes/portals.js'
+import { PortalCache } from './services/portal-cache.js'
 import { LocalDiskStorage, type Storage } from './storage/index.js'
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.js'
 
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions) {
     clientIp: clientIpOf(options.trustProxy ?? false),
     publicUrl: options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/',
     checkResponses: options.checkResponses ?? false,
+    portals: new PortalCache(),
   }
   const app = new Hono<AppEnv>()
   const { logger } = options

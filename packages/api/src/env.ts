@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Limit } from './data/rate-limits.js'
 import type { findSession } from './data/sessions.js'
 import type { Database } from './db/types.js'
+import type { PortalCache } from './services/portal-cache.js'
 import type { Storage } from './storage/index.js'
 import type { UploadLimits } from './uploads.js'
 
@@ -19,6 +20,8 @@ export interface AppConfig {
   publicUrl: string
   /** Check JSON answers against the route table (tests). */
   checkResponses: boolean
+  /** Portals by slug for the public endpoints, checked against the database on every use. */
+  portals: PortalCache
 }
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */

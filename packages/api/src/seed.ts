@@ -139,6 +139,7 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
         created_at: at,
         reference_prefix: 'ACME',
         next_reference: 1,
+        config_version: 1,
       })
       .execute()
     const { key } = await createApiKey(trx, organisationId, 'demo')

@@ -22,7 +22,14 @@ export async function createOrganisation(db: Kysely<Database>, name: string): Pr
   const id = newId()
   await db
     .insertInto('organisations')
-    .values({ id, name, created_at: now(), reference_prefix: referencePrefix(name), next_reference: 1 })
+    .values({
+      id,
+      name,
+      created_at: now(),
+      reference_prefix: referencePrefix(name),
+      next_reference: 1,
+      config_version: 1,
+    })
     .execute()
   return id
 }
@@ -71,4 +78,16 @@ export function findApiKey(db: Kysely<Database>, key: string) {
 export async function organisationName(db: Kysely<Database>, id: string): Promise<string> {
   const row = await db.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirst()
   return row?.name ?? ''
+}
+
+/**
+ * Marks the organisation's portal configuration as changed, in the caller's transaction: every
+ * instance's cache sees the new version on its next read.
+ */
+export async function bumpConfigVersion(db: Kysely<Database>, organisationId: string): Promise<void> {
+  await db
+    .updateTable('organisations')
+    .set((eb) => ({ config_version: eb('config_version', '+', 1) }))
+    .where('id', '=', organisationId)
+    .execute()
 }

@@ -124,16 +124,6 @@ export async function portalWithSlug(db: Kysely<Database>, slug: string): Promis
   return row?.id
 }
 
-/** The origins a portal (by slug) is embedded on; none for an unknown slug. */
-export async function portalOrigins(db: Kysely<Database>, slug: string): Promise<string[]> {
-  const row = await db
-    .selectFrom('portals')
-    .select('allowed_origins')
-    .where('slug', '=', slug)
-    .executeTakeFirst()
-  return parseJson<string[]>(row?.allowed_origins, [])
-}
-
 /** Every origin some portal is embedded on. */
 export async function anyPortalOrigins(db: Kysely<Database>): Promise<string[]> {
   const rows = await db.selectFrom('portals').select('allowed_origins').execute()
@@ -213,4 +203,14 @@ export function originAllowed(allowed: readonly string[], origin: string): boole
       lower === base || new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d{1,5}$`).test(lower)
     )
   })
+}
+
+/** What decides whether a cached portal is current: its id, archive date and the organisation's config version. */
+export function portalHead(db: Kysely<Database>, slug: string) {
+  return db
+    .selectFrom('portals as p')
+    .innerJoin('organisations as o', 'o.id', 'p.organisation_id')
+    .select(['p.id', 'p.archived_at', 'o.config_version'])
+    .where('p.slug', '=', slug)
+    .executeTakeFirst()
 }

@@ -22,6 +22,8 @@ export interface OrganisationTable {
   reference_prefix: string | null
   /** The number the next application reference gets. */
   next_reference: number
+  /** Bumped by every staff change to portals, processes and profiles (caches compare it). */
+  config_version: number
   created_at: string
 }
 

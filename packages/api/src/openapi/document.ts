@@ -54,6 +54,16 @@ function parameters(op: Operation): Json[] {
       })
     }
   }
+  if (op.headers?.etag) {
+    out.push({
+      name: 'If-None-Match',
+      in: 'header',
+      required: false,
+      description:
+        'The ETag of a copy you hold: when it is still current the answer is `304` without a body.',
+      schema: { type: 'string', maxLength: 200 },
+    })
+  }
   if (op.headers?.idempotencyKey) {
     out.push({
       name: 'Idempotency-Key',
@@ -101,6 +111,13 @@ function success(op: Operation): Json {
       schema: { type: 'string' },
     }
   }
+  if (op.headers?.etag) {
+    headers.ETag = { description: 'Names this version of the answer', schema: { type: 'string' } }
+    headers['Cache-Control'] = {
+      description: 'How long browsers and CDNs may keep it (public, a minute, then revalidate)',
+      schema: { type: 'string' },
+    }
+  }
   const content =
     op.response === 'binary'
       ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
@@ -114,6 +131,8 @@ function success(op: Operation): Json {
 
 function errors(op: Operation): Json {
   const out: Json = {}
+  if (op.headers?.etag)
+    out['304'] = { description: 'Not modified: the copy named by If-None-Match is current' }
   for (const status of op.errors) {
     if (status === 503 && op.response && op.response !== 'binary') {
       // Readiness answers its own shape, not a problem: load balancers read the status only.

@@ -1,13 +1,20 @@
 import type { Context } from 'hono'
-import { findPortalBySlug, type PortalRecord } from '../data/portals.js'
+import type { PortalRecord } from '../data/portals.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import type { CachedPortal } from '../services/portal-cache.js'
 
 /** The portal named by the `:slug` of the route, or a 404 problem. */
 export async function portalOf(c: Context<AppEnv>): Promise<PortalRecord> {
+  return (await cachedPortalOf(c)).portal
+}
+
+/** The portal of the `:slug` with its public config and ETag; a 404 or 410 problem when there is none. */
+export async function cachedPortalOf(c: Context<AppEnv>): Promise<CachedPortal> {
   const slug = c.req.param('slug') ?? ''
-  const portal = await findPortalBySlug(c.var.db, slug)
-  if (!portal) {
+  const cached = await c.var.config.portals.get(c.var.db, slug, c.req.raw)
+  const portal = cached?.portal
+  if (!cached || !portal) {
     throw new ApiError(404, 'Portal not found', {
       detail: `There is no portal "${slug}".`,
       type: 'portal-not-found',
@@ -19,7 +26,7 @@ export async function portalOf(c: Context<AppEnv>): Promise<PortalRecord> {
       type: 'portal-archived',
     })
   }
-  return portal
+  return cached
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PortalConfig, Session } from '@portico/schema'
+import type { Session } from '@portico/schema'
 import type { Hono } from 'hono'
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../crypto.js'
 import { latestApplicationId } from '../data/applications.js'
@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { loginLimiter } from '../rate-limit.js'
 import { startApplication } from '../services/start-application.js'
-import { portalOf } from './portal-of.js'
+import { cachedPortalOf, portalOf } from './portal-of.js'
 import { route } from './route.js'
 
 /** The answer of register, login, accept-invitation and reset-password. */
@@ -23,28 +23,24 @@ export function sessionBody(
   return { ...session, contact: { id: contact.id, email: contact.email, name: contact.name }, applicationId }
 }
 
+/** Whether an `If-None-Match` header names the current ETag (weak comparison, `*` matches). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((tag) => {
+    const t = tag.trim()
+    return t === '*' || t === etag || t === `W/${etag}`
+  })
+}
+
 /** Public, portal-scoped endpoints: config, register, login. */
 export function mountPortalRoutes(app: Hono<AppEnv>): void {
   route(app, 'getPortalConfig', async (c) => {
-    const portal = await portalOf(c)
-    const body: PortalConfig = {
-      slug: portal.slug,
-      name: portal.name,
-      processes: portal.processes.map(({ id, slug, name, form, allowDuplicates }) => ({
-        id,
-        slug,
-        name,
-        form,
-        allowDuplicates,
-      })),
-      multiProcess: portal.multiProcess,
-      registrationOpen: portal.registrationOpen,
-      allowNewApplications: portal.allowNewApplications,
-      theme: portal.theme,
-      defaultLocale: portal.defaultLocale,
-      modules: portal.modules,
-    }
-    return body
+    const cached = await cachedPortalOf(c)
+    // Public and the same for everyone: browsers and CDNs keep it a minute, then revalidate cheaply.
+    c.header('etag', cached.etag)
+    c.header('cache-control', 'public, max-age=60, stale-while-revalidate=300')
+    if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304)
+    return cached.config
   })
   route(app, 'register', async (c, { body: input }) => {
     const portal = await portalOf(c)

@@ -30,12 +30,19 @@ export interface Input<Id extends OperationId> {
   body: ParsedBodyOf<Id>
 }
 
-/** A handler of one operation: answers the operation's response (a `Response` for downloads). */
+/**
+ * A handler of one operation: answers the operation's response (a `Response` for downloads), or a
+ * `Response` it built itself for a conditional GET (`304 Not Modified`).
+ */
 export type Handler<Id extends OperationId> = (
   c: Context<EnvOf<Id>>,
   input: Input<Id>,
 ) => Promise<
-  ResponseOf<Id> extends BinaryBody ? Response : ResponseOf<Id> extends undefined ? void : ResponseOf<Id>
+  ResponseOf<Id> extends BinaryBody
+    ? Response
+    : ResponseOf<Id> extends undefined
+      ? void
+      : ResponseOf<Id> | Response
 >
 
 interface Parser {

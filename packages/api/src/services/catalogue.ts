@@ -13,6 +13,7 @@ import { newId } from '../crypto.js'
 import { audit } from '../data/audit.js'
 import { findOrgCompany, insertCompanyRow, updateCompanyRow } from '../data/companies.js'
 import { toFlag } from '../data/json.js'
+import { bumpConfigVersion } from '../data/organisations.js'
 import { findOrgProcess, insertProcessRow, processWithSlug, updateProcessRow } from '../data/processes.js'
 import { findOrgProfile, insertProfileRow, updateProfileRow } from '../data/profiles.js'
 import type { ProfileTable } from '../db/domain-types.js'
@@ -32,20 +33,15 @@ const slugTaken = () =>
     errors: [{ field: 'slug', message: 'Another process already uses this slug' }],
   })
 
-function record(
+/** The audit entry of a catalogue change, which also invalidates cached portal configs. */
+async function record(
   db: Kysely<Database>,
   actor: WriteActor,
   action: string,
   subject: { type: string; id: string },
-  detail?: Record<string, unknown>,
 ) {
-  return audit(db, {
-    organisationId: actor.organisationId,
-    actor: actor.audit,
-    action,
-    subject,
-    ...(detail ? { detail } : {}),
-  })
+  await bumpConfigVersion(db, actor.organisationId)
+  await audit(db, { organisationId: actor.organisationId, actor: actor.audit, action, subject })
 }
 
 /** Creates a process with its form; a slug already used in the organisation is a 409. */

@@ -4,6 +4,7 @@ import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import { audit } from '../data/audit.js'
 import { toFlag } from '../data/json.js'
+import { bumpConfigVersion } from '../data/organisations.js'
 import {
   findPortalById,
   insertPortalRow,
@@ -104,6 +105,7 @@ export async function createPortal(
           ...columns(input),
         })
         await setPortalProcesses(trx, id, processes)
+        await bumpConfigVersion(trx, actor.organisationId)
         await audit(trx, {
           organisationId: actor.organisationId,
           actor: actor.audit,
@@ -139,6 +141,7 @@ export async function updatePortal(
       db.transaction().execute(async (trx) => {
         if (Object.keys(set).length) await updatePortalRow(trx, portal.id, set)
         if (input.processes) await setPortalProcesses(trx, portal.id, processes)
+        await bumpConfigVersion(trx, actor.organisationId)
         await audit(trx, {
           organisationId: actor.organisationId,
           actor: actor.audit,

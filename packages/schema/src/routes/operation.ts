@@ -16,6 +16,8 @@ export interface OperationHeaders {
   idempotencyKey?: boolean
   /** A 429 answer carries `Retry-After` (seconds). */
   retryAfter?: boolean
+  /** The answer carries `ETag` and `Cache-Control`; a matching `If-None-Match` gets `304`. */
+  etag?: boolean
 }
 
 /** One operation of the HTTP API, written once: the API validates and documents it, clients type it. */

@@ -57,6 +57,7 @@ export const PUBLIC_OPERATIONS = {
     status: 200,
     response: PortalConfig,
     errors: [404, 410],
+    headers: { etag: true },
   }),
   register: operation({
     ...portal,

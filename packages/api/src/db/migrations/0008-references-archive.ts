@@ -3,13 +3,19 @@ import { referencePrefix } from '../../data/organisations.js'
 
 /**
  * Human application references (`ACME-000123`, numbered per organisation), the status history
- * of applications with the message staff wrote, and archiving of processes and portals.
+ * of applications with the message staff wrote, archiving of processes and portals, and a
+ * configuration version per organisation for caches of portal configs.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('organisations').addColumn('reference_prefix', 'text').execute()
   await db.schema
     .alterTable('organisations')
     .addColumn('next_reference', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute()
+  // Bumped by every change staff make to portals and processes: caches compare it in one statement.
+  await db.schema
+    .alterTable('organisations')
+    .addColumn('config_version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute()
   await db.schema.alterTable('applications').addColumn('reference', 'text').execute()
   await db.schema.alterTable('processes').addColumn('archived_at', 'text').execute()
@@ -65,6 +71,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     ['processes', 'archived_at'],
     ['portals', 'archived_at'],
     ['organisations', 'next_reference'],
+    ['organisations', 'config_version'],
     ['organisations', 'reference_prefix'],
   ] as const) {
     await db.schema.alterTable(table).dropColumn(column).execute()

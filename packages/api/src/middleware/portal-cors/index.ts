@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { parseJson } from '../../data/json.js'
-import { anyPortalOrigins, originAllowed, portalOrigins } from '../../data/portals.js'
+import { anyPortalOrigins, originAllowed } from '../../data/portals.js'
 import type { AppEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 
@@ -8,7 +8,10 @@ const PORTAL_PATH = /^\/v1\/portals\/([^/]+)/
 
 async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
   const slug = PORTAL_PATH.exec(c.req.path)?.[1]
-  if (slug) return portalOrigins(c.var.db, decodeURIComponent(slug))
+  if (slug) {
+    const cached = await c.var.config.portals.get(c.var.db, decodeURIComponent(slug), c.req.raw)
+    return cached?.portal.allowedOrigins ?? []
+  }
   const session = c.get('session') as AppEnv['Variables']['session'] | undefined
   if (session) return parseJson<string[]>(session.portalOrigins, [])
   return anyPortalOrigins(c.var.db)
