@@ -8,6 +8,7 @@ import { consoleSender, type MailSender } from './mail/sender.js'
 import { createMailWorker, type MailWorkerOptions } from './mail/worker.js'
 import type { Logger } from './ops/logger.js'
 import { createMetrics } from './ops/metrics.js'
+import { DEFAULT_RETENTION, purgeExpired, type RetentionPolicy } from './ops/retention.js'
 import type { Storage } from './storage/index.js'
 
 /** Options of {@link startServer}. */
@@ -38,7 +39,12 @@ export interface ServerOptions {
   trustProxy?: boolean
   /** How long shutdown waits for requests in flight before closing their connections. @default 10000 */
   drainMs?: number
+  /** What to purge, hourly and once at start; `false` purges nothing. @default DEFAULT_RETENTION */
+  retention?: RetentionPolicy | false
 }
+
+/** How often the server purges what the retention policy no longer keeps. */
+const PURGE_EVERY_MS = 60 * 60 * 1000
 
 /** A running API server. */
 export interface RunningServer {
@@ -104,6 +110,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           db: db.kysely,
         })
   worker?.start()
+  const retention = options.retention === false ? undefined : (options.retention ?? DEFAULT_RETENTION)
+  const purge = () =>
+    retention &&
+    purgeExpired(db.kysely, retention).then(
+      (counts) => logger?.info({ event: 'purge', ...counts }, 'purged expired data'),
+      (error: unknown) => logger?.error({ err: error }, 'purge failed'),
+    )
+  const purging = retention ? setInterval(purge, PURGE_EVERY_MS) : undefined
+  purging?.unref()
+  void purge()
 
   const hostname = options.hostname ?? '127.0.0.1'
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
@@ -136,6 +152,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await closed
     clearInterval(sweep)
     clearTimeout(timer)
+    clearInterval(purging)
     await worker?.stop()
     await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()))
     await db.close()

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.js'
 
 /** Log levels of the request and server logs, quietest last. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
@@ -40,6 +41,8 @@ export interface ServerConfig {
   logLevel: LogLevel
   /** Prometheus metrics on their own listener, or `undefined` when off. */
   metrics: { host: string; port: number } | undefined
+  /** Days settled mails and audit entries are kept (0: forever). */
+  retention: RetentionPolicy
 }
 
 /** Command-line flags that override the environment. */
@@ -199,6 +202,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
   const metricsHost = env.METRICS_HOST || '127.0.0.1'
 
   const storage = storageOf(env, problems)
+  const retention: RetentionPolicy = {
+    outboxDays:
+      integer(env.PORTICO_RETAIN_OUTBOX_DAYS, 'PORTICO_RETAIN_OUTBOX_DAYS', 0, 36500, problems) ??
+      DEFAULT_RETENTION.outboxDays,
+    auditDays:
+      integer(env.PORTICO_RETAIN_AUDIT_DAYS, 'PORTICO_RETAIN_AUDIT_DAYS', 0, 36500, problems) ??
+      DEFAULT_RETENTION.auditDays,
+  }
   if (problems.length) throw new ConfigError(problems)
   return {
     mode,
@@ -213,5 +224,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
     storage,
     logLevel: level as LogLevel,
     metrics: metricsPort === undefined ? undefined : { host: metricsHost, port: metricsPort },
+    retention,
   }
 }

@@ -49,6 +49,7 @@ export async function serveFromEnv(
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy > 0,
     ...(config.metrics ? { metrics: config.metrics } : {}),
+    retention: config.retention,
     // Production without SMTP runs no worker: mails wait in the outbox, no link reaches stdout.
     mail: sender ? { sender } : fallback ? { sender: fallback } : false,
   })
