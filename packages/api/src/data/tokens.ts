@@ -36,12 +36,13 @@ export async function createAuthToken(
 
 /**
  * Uses a token once: marks it used and returns its contact id, or `undefined` when the token is
- * unknown, of another kind or portal organisation, expired, or already used. The conditional update
+ * unknown, of another kind, issued by another portal (even of the same organisation), expired, or
+ * already used. The conditional update
  * makes two concurrent uses end with exactly one winner.
  */
 export async function consumeAuthToken(
   db: Kysely<Database>,
-  input: { kind: AuthTokenTable['kind']; token: string; organisationId: string },
+  input: { kind: AuthTokenTable['kind']; token: string; organisationId: string; portalId: string },
 ): Promise<string | undefined> {
   const row = await db
     .selectFrom('auth_tokens as t')
@@ -50,6 +51,7 @@ export async function consumeAuthToken(
     .where('t.token_hash', '=', hashSecret(input.token))
     .where('t.kind', '=', input.kind)
     .where('c.organisation_id', '=', input.organisationId)
+    .where('t.portal_id', '=', input.portalId)
     .executeTakeFirst()
   if (!row || row.used_at !== null || row.expires_at <= new Date().toISOString()) return undefined
   const result = await db
@@ -59,4 +61,17 @@ export async function consumeAuthToken(
     .where('used_at', 'is', null)
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1 ? row.contact_id : undefined
+}
+
+/**
+ * Ends every outstanding link of a contact (reset and invitation alike): once a password is set,
+ * an older link in a mailbox must not set another one.
+ */
+export async function revokeAuthTokens(db: Kysely<Database>, contactId: string): Promise<void> {
+  await db
+    .updateTable('auth_tokens')
+    .set({ used_at: now() })
+    .where('contact_id', '=', contactId)
+    .where('used_at', 'is', null)
+    .execute()
 }

@@ -6,7 +6,7 @@ import { deleteContactSessions, findContact, findContactByEmail } from '../data/
 import { organisationName } from '../data/organisations.js'
 import type { PortalRecord } from '../data/portals.js'
 import { createSession } from '../data/sessions.js'
-import { consumeAuthToken, createAuthToken } from '../data/tokens.js'
+import { consumeAuthToken, createAuthToken, revokeAuthTokens } from '../data/tokens.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { enqueueMail } from '../mail/outbox.js'
@@ -36,9 +36,11 @@ async function setPasswordWithToken(
       kind,
       token: input.token,
       organisationId: portal.organisationId,
+      portalId: portal.id,
     })
     const contact = contactId ? await findContact(trx, contactId) : undefined
     if (!contact || contact.status === 'disabled') return undefined
+    await revokeAuthTokens(trx, contact.id)
     await deleteContactSessions(trx, contact.id)
     await trx
       .updateTable('contacts')
