@@ -52,8 +52,12 @@ export interface AppOptions {
    * @default process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/'
    */
   publicUrl?: string
-  /** Trust the first `X-Forwarded-For` address as the client IP (behind a proxy you control). @default false */
-  trustProxy?: boolean
+  /**
+   * How many reverse proxies in front of the API append to `X-Forwarded-For`: the client IP is the
+   * address the outermost trusted proxy saw (`true` is one proxy). Addresses a client sends itself
+   * sit further left and are never read. @default false (the socket address)
+   */
+  trustProxy?: boolean | number
   /** Serve the staff console at `/console/` (its built files from `dir`), or `false` not to. @default {} */
   console?: Omit<ConsoleOptions, 'loaderPath'> | false
   /**
@@ -69,10 +73,16 @@ export interface AppOptions {
   checkResponses?: boolean
 }
 
-function clientIpOf(trustProxy: boolean) {
+function clientIpOf(trustProxy: boolean | number) {
+  const hops = trustProxy === true ? 1 : trustProxy === false ? 0 : trustProxy
   return function clientIp(c: Context): string {
-    if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+    if (hops > 0) {
+      const chain = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean)
+      // Each trusted proxy appends the address it saw: the last `hops` entries are theirs to vouch for.
+      const forwarded = chain[Math.max(0, chain.length - hops)]
       if (forwarded) return forwarded
     }
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming

@@ -21,7 +21,7 @@ serve also delivers the mail outbox: over SMTP when SMTP_URL is set
 (e.g. smtp://user:pass@mail.example:587, sender MAIL_FROM); without it, mails are
 printed in development (NODE_ENV=development) and kept unsent in production.
 serve reads HOST, PORT, DATABASE_URL, PORTICO_PUBLIC_URL (required in production),
-PORTICO_SECRET_KEY, TRUST_PROXY, LOG_LEVEL, METRICS_PORT, PORTICO_STORAGE=local|s3
+PORTICO_SECRET_KEY, TRUST_PROXY (or --trust-proxy N), LOG_LEVEL, METRICS_PORT, PORTICO_STORAGE=local|s3
 (S3_BUCKET, S3_ENDPOINT, ...): see docs/deployment.md.`
 
 async function main(argv: string[]): Promise<number> {
@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       org: { type: 'string' },
       help: { type: 'boolean' },
+      'trust-proxy': { type: 'string' },
     },
   })
   const command = positionals[0]
@@ -95,7 +96,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'serve') {
     // Configuration (env + these flags) is checked in ops/config.ts; see docs/deployment.md.
-    return runServe({ host: values.host, port: values.port, database: values.database })
+    return runServe({
+      host: values.host,
+      port: values.port,
+      database: values.database,
+      trustProxy: values['trust-proxy'],
+    })
   }
   console.error(`[portico] unknown command "${command}"\n\n${USAGE}`)
   return 1

@@ -35,8 +35,8 @@ export interface ServerOptions {
   metrics?: { host: string; port: number }
   /** The page mail links open when a portal has no public URL of its own. */
   publicUrl?: string
-  /** Trust `X-Forwarded-For` from a proxy in front of the API. @default false */
-  trustProxy?: boolean
+  /** How many proxies in front of the API append to `X-Forwarded-For` (`true`: one). @default false */
+  trustProxy?: boolean | number
   /** How long shutdown waits for requests in flight before closing their connections. @default 10000 */
   drainMs?: number
   /** What to purge, hourly and once at start; `false` purges nothing. @default DEFAULT_RETENTION */

@@ -50,6 +50,8 @@ export interface ConfigFlags {
   host?: string | undefined
   port?: string | undefined
   database?: string | undefined
+  /** `--trust-proxy N`: wins over `TRUST_PROXY`. */
+  trustProxy?: string | undefined
 }
 
 /** The configuration was wrong: one message per mistake, each saying how to fix it. */
@@ -180,10 +182,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
     problems.push(`MAIL_FROM="${mailFrom}" is not an address, e.g. "Acme <no-reply@acme.example>"`)
   }
 
-  const trust = env.TRUST_PROXY ?? '0'
+  const trust = flags.trustProxy ?? env.TRUST_PROXY ?? '0'
+  const trustName = flags.trustProxy === undefined ? 'TRUST_PROXY' : '--trust-proxy'
   let trustProxy = 0
   if (trust === 'true') trustProxy = 1
-  else if (trust !== 'false') trustProxy = integer(trust, 'TRUST_PROXY', 0, 10, problems) ?? 0
+  else if (trust !== 'false') trustProxy = integer(trust, trustName, 0, 10, problems) ?? 0
 
   const secretKey = env.PORTICO_SECRET_KEY || undefined
   if (!secretKey && mode === 'production') {

@@ -47,7 +47,7 @@ export async function serveFromEnv(
     storage,
     logger: log,
     publicUrl: config.publicUrl,
-    trustProxy: config.trustProxy > 0,
+    trustProxy: config.trustProxy,
     ...(config.metrics ? { metrics: config.metrics } : {}),
     retention: config.retention,
     // Production without SMTP runs no worker: mails wait in the outbox, no link reaches stdout.
