@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Limit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
+import { apiHeaders } from './middleware/api-headers/index.js'
 import { limitBodies } from './middleware/body-limit/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
 import { type ConsoleOptions, consoleRoutes } from './middleware/console/index.js'
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions) {
     c.set('config', config)
     await next()
   })
+  app.use('/v1/*', apiHeaders())
   app.use('/v1/*', limitBodies())
   // Bearer tokens, never cookies: CORS answers only the origins a portal embeds on.
   app.use('/v1/portals/*', portalCors())

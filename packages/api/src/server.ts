@@ -1,5 +1,11 @@
-import { createServer as createHttpServer, type Server } from 'node:http'
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { createAdaptorServer } from '@hono/node-server'
 import { createApp } from './app.js'
 import { openDatabase } from './db/database.js'
@@ -56,6 +62,64 @@ export interface RunningServer {
    * (up to `drainMs`), the mail worker finishes its current mail, then the database closes.
    */
   close(): Promise<void>
+}
+
+/** The most of an unread request body read and thrown away after an early answer. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024
+
+/**
+ * Once an answer is sent (e.g. a 401 or 413 before the body was read), reads and discards the rest
+ * of the body so the client reads its answer and the keep-alive connection serves the next request.
+ * A body that runs past {@link MAX_DRAIN_BYTES} ends the connection; a slow one is bounded by the
+ * server's request timeout.
+ */
+function drainAfterAnswer(incoming: IncomingMessage, outgoing: ServerResponse): void {
+  outgoing.once('finish', () => {
+    if (incoming.complete || incoming.destroyed) return
+    let bytes = 0
+    incoming.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > MAX_DRAIN_BYTES) incoming.socket.destroy()
+    })
+    incoming.on('error', () => {})
+    incoming.resume()
+  })
+}
+
+/** An early answer to a body too large to drain tells the client the connection ends. */
+function closeWhenUndrainable(fetch: (request: Request, env: unknown) => Response | Promise<Response>) {
+  return async function fetchClosingLarge(request: Request, env: unknown): Promise<Response> {
+    const response = await fetch(request, env)
+    const declared = Number(request.headers.get('content-length') ?? 0)
+    if (declared > MAX_DRAIN_BYTES && response.status >= 400) response.headers.set('connection', 'close')
+    return response
+  }
+}
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request headers too large', 'Send smaller headers (at most 16 KiB in all).'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request timeout', 'Send the whole request sooner.'],
+  ERR_HTTP_HEADERS_TIMEOUT: [408, 'Request timeout', 'Send the request headers sooner.'],
+}
+
+/**
+ * A request Node cannot parse (headers too large, a malformed request line) still gets a problem
+ * document when the socket can take one, instead of Node's bare answer.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy()
+    return
+  }
+  const [status, title, detail] = CLIENT_ERRORS[error.code ?? ''] ?? [
+    400,
+    'Bad request',
+    'The request is not valid HTTP/1.1.',
+  ]
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail })
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
 }
 
 function listen(server: Server, port: number, hostname: string): Promise<void> {
@@ -122,7 +186,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   void purge()
 
   const hostname = options.hostname ?? '127.0.0.1'
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  // The adaptor's own clean-up gives an unread body 500 ms and then resets the connection, so a
+  // client still sending its body lost the early 401/413 it was answered: drain it ourselves.
+  const server = createAdaptorServer({
+    fetch: closeWhenUndrainable(app.fetch),
+    autoCleanupIncoming: false,
+  }) as Server
+  server.on('request', drainAfterAnswer)
+  server.on('clientError', answerClientError)
   await listen(server, options.port ?? 8787, hostname)
   let metricsServer: Server | undefined
   if (options.metrics) {

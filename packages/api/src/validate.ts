@@ -24,7 +24,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const char = text.charCodeAt(i)
     if (inString) {
-      if (char === 0x5c) i++ // a backslash escapes the next character, e.g. \"
+      if (char === 0x5c)
+        i++ // a backslash escapes the next character, e.g. \"
       else if (char === 0x22) inString = false
     } else if (char === 0x22) inString = true
     else if (char === 0x5b || char === 0x7b) {
@@ -45,8 +46,7 @@ export function hasNul(value: unknown): boolean {
       if (item.includes('\0')) return true
     } else if (Array.isArray(item)) {
       for (const inner of item) stack.push(inner)
-    }
-    else if (item && typeof item === 'object') {
+    } else if (item && typeof item === 'object') {
       for (const [key, inner] of Object.entries(item)) {
         if (key.includes('\0')) return true
         stack.push(inner)

@@ -19,14 +19,18 @@ export function limitBodies(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
     const multipart = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/')
     const maxSize = multipart ? c.var.config.uploads.maxBytes + MULTIPART_OVERHEAD : JSON_LIMIT
-    return bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, 'Request body too large', {
-          detail: `Send at most ${Math.floor(maxSize / 1024)} KiB.`,
-          type: 'body-too-large',
-        })
-      },
-    })(c, next)
+    const tooLarge = () => {
+      throw new ApiError(413, 'Request body too large', {
+        detail: `Send at most ${Math.floor(maxSize / 1024)} KiB.`,
+        type: 'body-too-large',
+      })
+    }
+    // A declared length is checked from the header alone: touching the body stream here would start
+    // reading it, and an early answer (this 413, or a 401) could then no longer drain it cleanly.
+    const declared = c.req.header('content-length')
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(declared) > maxSize ? tooLarge() : next()
+    }
+    return bodyLimit({ maxSize, onError: tooLarge })(c, next)
   }
 }
