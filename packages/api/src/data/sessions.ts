@@ -4,8 +4,12 @@ import { hashSecret, newId, newSecret } from '../crypto.js'
 import { reusable } from '../db/reusable.js'
 import type { Database } from '../db/types.js'
 
-/** How long a session lasts. */
+/** The absolute lifetime of a contact session, however often it is used. */
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000
+/** A contact session unused for this long has ended (its token answers 401). */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
+/** How stale `last_seen_at` may get before a request writes it again (one write per minute, not per request). */
+export const SESSION_TOUCH_MS = 60 * 1000
 
 /** A new session: the token is returned once and only its hash is kept. */
 export async function createSession(
@@ -25,6 +29,7 @@ export async function createSession(
       portal_id: portalId,
       created_at: createdAt,
       expires_at: expiresAt,
+      last_seen_at: createdAt,
     })
     .execute()
   return { token, expiresAt }
@@ -35,11 +40,16 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
 }
 
-/** The live session a token opens, with its contact, or `undefined` when unknown, expired or disabled. */
+/**
+ * The live session a token opens, with its contact, or `undefined` when unknown, past its absolute
+ * lifetime, idle for longer than {@link SESSION_IDLE_MS}, or its contact disabled. Using it keeps it
+ * alive (until its absolute end).
+ */
 export async function findSession(db: Kysely<Database>, token: string) {
   // Looking up by hash keeps the comparison out of application code: the index lookup on a
   // SHA-256 digest reveals nothing useful about the token through timing. Every request runs this
   // query, so it is compiled once (the session itself is read from the database every time).
+  const at = Date.now()
   const rows = await reusable(
     db,
     'findSession',
@@ -52,6 +62,7 @@ export async function findSession(db: Kysely<Database>, token: string) {
         .select([
           's.id as sessionId',
           's.portal_id as portalId',
+          's.last_seen_at as lastSeenAt',
           'c.id as contactId',
           'c.organisation_id as organisationId',
           'c.email',
@@ -68,8 +79,17 @@ export async function findSession(db: Kysely<Database>, token: string) {
         ])
         .where('s.token_hash', '=', param(0))
         .where('s.expires_at', '>', param(1))
+        .where('s.last_seen_at', '>', param(2))
         .where('c.status', '=', 'active'),
-    [hashSecret(token), new Date().toISOString()],
+    [hashSecret(token), new Date(at).toISOString(), new Date(at - SESSION_IDLE_MS).toISOString()],
   )
-  return rows[0]
+  const session = rows[0]
+  if (session && Date.parse(session.lastSeenAt) < at - SESSION_TOUCH_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(at).toISOString() })
+      .where('id', '=', session.sessionId)
+      .execute()
+  }
+  return session
 }

@@ -125,7 +125,10 @@ export interface SessionTable {
   contact_id: string
   portal_id: string
   created_at: string
+  /** The absolute end of the session, whatever its use. */
   expires_at: string
+  /** The last request made with it, at most {@link SESSION_TOUCH_MS} stale: the idle timeout counts from here. */
+  last_seen_at: string
 }
 
 /** Where an outbox row is in its delivery. */
