@@ -4,7 +4,7 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Kysely } from 'kysely'
-import type { Limit } from './data/rate-limits.js'
+import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
 import { apiHeaders } from './middleware/api-headers/index.js'
@@ -46,8 +46,12 @@ export interface AppOptions {
   uploadsDir?: string
   /** Upload size and type limits. @default 10 MiB; PDF, images, text, CSV, DOCX, XLSX */
   uploads?: Partial<UploadLimits>
-  /** Login and forgot-password limits. @default 10 per account and 50 per IP per 15 minutes */
-  rateLimits?: { perAccount?: Limit; perIp?: Limit }
+  /**
+   * Login and forgot-password limits (see docs/security.md): per account and client, slowing down
+   * after `free` failures; per account from clients that never logged in to it; per client IP.
+   * @default perClient 10 (3 free), perAccount 50, perIp 50, each per 15 minutes
+   */
+  rateLimits?: { perAccount?: Limit; perIp?: Limit; perClient?: SlowingLimit }
   /**
    * The page mail links open when a portal has no public URL of its own.
    * @default process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/'

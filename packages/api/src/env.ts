@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
-import type { Limit } from './data/rate-limits.js'
+import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { findSession } from './data/sessions.js'
 import type { Database } from './db/types.js'
 import type { PortalCache } from './services/portal-cache.js'
@@ -14,7 +14,7 @@ export type RequestSession = NonNullable<Awaited<ReturnType<typeof findSession>>
 export interface AppConfig {
   storage: Storage
   uploads: UploadLimits
-  rateLimits: { perAccount: Limit; perIp: Limit }
+  rateLimits: { perAccount: Limit; perIp: Limit; perClient: SlowingLimit }
   clientIp: (c: Context) => string
   /** Where mail links point when a portal has no public URL of its own. */
   publicUrl: string

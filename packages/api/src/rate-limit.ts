@@ -1,17 +1,31 @@
 import type { Context } from 'hono'
-import { clearHits, hit, type Limit, waitFor } from './data/rate-limits.js'
+import {
+  clearHits,
+  hit,
+  type Limit,
+  mark,
+  markedWithin,
+  refund,
+  reserve,
+  type SlowingLimit,
+} from './data/rate-limits.js'
 import type { AppEnv } from './env.js'
 import { ApiError } from './errors.js'
 
-/** Default limits of login and forgot-password: per account and per client IP. */
-export const DEFAULT_RATE_LIMITS: { perAccount: Limit; perIp: Limit } = {
-  perAccount: { max: 10, windowMs: 15 * 60 * 1000 },
+/** Default limits of login and forgot-password. */
+export const DEFAULT_RATE_LIMITS: { perAccount: Limit; perIp: Limit; perClient: SlowingLimit } = {
+  perClient: { max: 10, free: 3, windowMs: 15 * 60 * 1000 },
+  perAccount: { max: 50, windowMs: 15 * 60 * 1000 },
   perIp: { max: 50, windowMs: 15 * 60 * 1000 },
 }
 
+/** How long a client that logged in to an account stays known to it (and passes its account-wide limit). */
+export const KNOWN_CLIENT_MS = 30 * 24 * 60 * 60 * 1000
+
 function tooMany(wait: number): ApiError {
+  const when = wait < 120 ? `${wait} second(s)` : `${Math.ceil(wait / 60)} minute(s)`
   return new ApiError(429, 'Too many attempts', {
-    detail: `Too many attempts: try again in ${Math.ceil(wait / 60)} minute(s).`,
+    detail: `Too many attempts: try again in ${when}.`,
     type: 'rate-limited',
     headers: { 'retry-after': String(wait) },
   })
@@ -30,25 +44,46 @@ export async function limitAttempt(c: Context<AppEnv>, action: string, account: 
 }
 
 /**
- * Login limiting counts failures only, so someone who logs in often is never locked out: `check`
- * refuses while the account or the IP is over its limit, `failed` counts a failure on both, and
- * `succeeded` forgets the account's failures.
+ * Login limiting (docs/security.md). Every attempt is reserved before the password is checked, in
+ * one atomic statement per counter, so concurrent guesses cannot slip past a limit:
+ * - per account and client: `perClient.max` failures per window, and after `free` of them each
+ *   next attempt waits twice as long (1 s, 2 s, 4 s, …), answered at once with 429 + Retry-After;
+ * - per client IP, across accounts: `perIp`;
+ * - per account, from anywhere: `perAccount`; a client that logged in to the account within
+ *   {@link KNOWN_CLIENT_MS} is exempt, so an attack from other addresses does not lock the real
+ *   user out (who can also always get in through a reset link).
+ * A login that succeeds hands its reservations back and forgets the account's failures.
  */
 export function loginLimiter(c: Context<AppEnv>, account: string) {
-  const { perAccount, perIp } = c.var.config.rateLimits
-  const keys = { ip: `login:ip:${c.var.config.clientIp(c)}`, account: `login:account:${account}` }
+  const { perAccount, perIp, perClient } = c.var.config.rateLimits
+  const db = c.var.db
+  const ip = c.var.config.clientIp(c)
+  const keys = {
+    client: `login:client:${account}:${ip}`,
+    ip: `login:ip:${ip}`,
+    account: `login:account:${account}`,
+    known: `login:known:${account}:${ip}`,
+  }
+  let accountReserved = false
   return {
-    async check(): Promise<void> {
-      const wait = Math.max(
-        await waitFor(c.var.db, keys.ip, perIp),
-        await waitFor(c.var.db, keys.account, perAccount),
-      )
-      if (wait > 0) throw tooMany(wait)
+    /** Reserves this attempt on every counter, or throws a 429 with how long to wait. */
+    async reserve(): Promise<void> {
+      const clientWait = await reserve(db, keys.client, perClient)
+      if (clientWait) throw tooMany(clientWait)
+      const ipWait = await reserve(db, keys.ip, perIp)
+      if (ipWait) throw tooMany(ipWait)
+      const accountWait = await reserve(db, keys.account, perAccount)
+      accountReserved = accountWait === 0
+      if (accountWait && !(await markedWithin(db, keys.known, KNOWN_CLIENT_MS))) {
+        throw tooMany(accountWait)
+      }
     },
-    async failed(): Promise<void> {
-      await hit(c.var.db, keys.ip, perIp)
-      await hit(c.var.db, keys.account, perAccount)
+    /** The password was right: hands the attempt back, forgets failures, remembers the client. */
+    async succeeded(): Promise<void> {
+      await refund(db, keys.ip)
+      if (accountReserved) await clearHits(db, keys.account)
+      await clearHits(db, keys.client)
+      await mark(db, keys.known)
     },
-    succeeded: () => clearHits(c.var.db, keys.account),
   }
 }

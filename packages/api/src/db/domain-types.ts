@@ -87,6 +87,8 @@ export interface RateLimitTable {
   key: string
   window_start: string
   count: number
+  /** The earliest time the next attempt is allowed (the progressive slow-down), or `null`. */
+  last_at: string | null
 }
 
 export interface AuditLogTable {

@@ -110,13 +110,12 @@ export function mountPortalRoutes(app: Hono<AppEnv>): void {
     const portal = await portalOf(c)
     const db = c.var.db
     const limiter = loginLimiter(c, `${portal.organisationId}:${input.email}`)
-    await limiter.check()
+    await limiter.reserve()
     const contact = await findContactByEmail(db, portal.organisationId, input.email)
     // Always run scrypt so an unknown e-mail takes as long as a wrong password.
     const ok = await verifyPassword(input.password, contact?.password_hash ?? DUMMY_PASSWORD_HASH)
     const ip = c.var.config.clientIp(c)
     if (!contact || !ok || contact.status !== 'active') {
-      await limiter.failed()
       await audit(db, {
         organisationId: portal.organisationId,
         actor: { type: 'anonymous', id: null },
