@@ -1,3 +1,4 @@
+import { fileTypeFromBuffer } from 'file-type'
 import type { Context } from 'hono'
 import { ApiError } from './errors.js'
 import type { Storage } from './storage/index.js'
@@ -10,27 +11,31 @@ export interface UploadLimits {
   allowedTypes: string[]
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04]
-const SIGNATURES: Record<string, number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46],
-  'image/png': [0x89, 0x50, 0x4e, 0x47],
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/webp': [0x52, 0x49, 0x46, 0x46],
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ZIP,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ZIP,
-}
+/** Types recognised by their content; each is checked against its whole signature by file-type. */
+const BINARY_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]
 
 /** The default upload limits. */
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
   maxBytes: 10 * 1024 * 1024,
-  allowedTypes: [...Object.keys(SIGNATURES), 'text/plain', 'text/csv'],
+  allowedTypes: [...BINARY_TYPES, 'text/plain', 'text/csv'],
 }
 
-function contentMatches(type: string, bytes: Uint8Array): boolean {
-  const signature = SIGNATURES[type]
-  if (signature) return signature.every((byte, i) => bytes[i] === byte)
-  // Text types: refuse anything with NUL bytes, which no text file has.
-  return !bytes.includes(0)
+/**
+ * Whether the bytes are what the declared type says: a binary type must be detected as exactly
+ * that type (so a RIFF/WAVE file is not a WebP, nor any ZIP a DOCX); a text type must hold no NUL
+ * byte and be no known binary format.
+ */
+async function contentMatches(type: string, bytes: Uint8Array): Promise<boolean> {
+  const detected = await fileTypeFromBuffer(bytes)
+  if (BINARY_TYPES.includes(type)) return detected?.mime === type
+  return detected === undefined && !bytes.includes(0)
 }
 
 function cleanFilename(name: string): string {
@@ -75,7 +80,7 @@ export async function readUpload(c: Context, limits: UploadLimits) {
   if (file.size > limits.maxBytes) throw tooLarge(limits)
   const type = (file.type || 'application/octet-stream').split(';')[0]!.trim().toLowerCase()
   const bytes = new Uint8Array(await file.arrayBuffer())
-  if (!limits.allowedTypes.includes(type) || !contentMatches(type, bytes)) {
+  if (!limits.allowedTypes.includes(type) || !(await contentMatches(type, bytes))) {
     throw new ApiError(415, 'File type not accepted', {
       detail: `Accepted types: ${limits.allowedTypes.join(', ')}.`,
       type: 'unsupported-file-type',
