@@ -44,6 +44,21 @@ export async function limitAttempt(c: Context<AppEnv>, action: string, account: 
 }
 
 /**
+ * Counts one registration attempt of the caller's IP, whatever its outcome, and throws a 429 over
+ * `perIp`: register answers 409 for a known e-mail (docs/decisions/0004), so asking it about many
+ * addresses costs the same budget as guessing passwords. Counting every attempt (not only 409s)
+ * keeps the 429 itself from telling known addresses apart.
+ */
+export async function limitRegistration(c: Context<AppEnv>): Promise<void> {
+  const wait = await reserve(
+    c.var.db,
+    `register:ip:${c.var.config.clientIp(c)}`,
+    c.var.config.rateLimits.perIp,
+  )
+  if (wait) throw tooMany(wait)
+}
+
+/**
  * Login limiting (docs/security.md). Every attempt is reserved before the password is checked, in
  * one atomic statement per counter, so concurrent guesses cannot slip past a limit:
  * - per account and client: `perClient.max` failures per window, and after `free` of them each

@@ -9,7 +9,7 @@ import type { ContactTable } from '../db/types.js'
 import { onConflict } from '../db/unique.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
-import { loginLimiter } from '../rate-limit.js'
+import { limitRegistration, loginLimiter } from '../rate-limit.js'
 import { startApplication } from '../services/start-application.js'
 import { cachedPortalOf, portalOf } from './portal-of.js'
 import { route } from './route.js'
@@ -62,6 +62,7 @@ export function mountPortalRoutes(app: Hono<AppEnv>): void {
       type: 'account-exists',
       errors: [{ field: 'email', message: 'An account with this e-mail already exists: log in instead' }],
     }
+    await limitRegistration(c)
     if (await findContactByEmail(db, portal.organisationId, input.email)) {
       throw new ApiError(409, 'Account already exists', taken)
     }
