@@ -1,7 +1,6 @@
 import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { type RunningServer, seedDemo, startServer } from '../src/index.js'
-import { openDatabase } from '../src/index.js'
+import { openDatabase, type RunningServer, seedDemo, startServer } from '../src/index.js'
 import { LocalDiskStorage } from '../src/storage/index.js'
 import { createScratchDatabase, type ScratchDatabase } from './databases.js'
 

@@ -4,21 +4,35 @@ import { Email } from './auth.js'
 import { VisibleField } from './company.js'
 import { CONTRACT_STATUSES } from './contract.js'
 import { FormDefinition, Locale } from './form.js'
+import { LIMITS } from './limits.js'
 import { Module } from './portal.js'
 
 const slug = z
   .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes (max 63)'))
+  .check(
+    z.maxLength(63, 'Use at most 63 characters'),
+    z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes (max 63)'),
+  )
 const label = z
   .string()
-  .check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(200, 'Use at most 200 characters'))
+  .check(
+    z.trim(),
+    z.minLength(1, 'Enter a name'),
+    z.maxLength(LIMITS.name, `Use at most ${LIMITS.name} characters`),
+  )
 const optionalText = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))))
-const id = z.string().check(z.minLength(1), z.maxLength(100))
+const id = z.string().check(z.minLength(1), z.maxLength(LIMITS.id))
+const url = z.url({ protocol: /^https?$/, error: 'Use an http(s) URL' }).check(z.maxLength(LIMITS.url))
+const list = <T extends z.core.$ZodType>(item: T) =>
+  z.array(item).check(z.maxLength(LIMITS.list, `Send at most ${LIMITS.list} items`))
 
 /** An origin allowed to embed a portal: `https://host`, `http://host:port`, or any port with `:*`. */
 export const AllowedOrigin = z
   .string()
-  .check(z.regex(/^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/, 'Use an origin like https://www.example.com'))
+  .check(
+    z.maxLength(LIMITS.shortText),
+    z.regex(/^https?:\/\/[a-z0-9.-]+(:(\d{1,5}|\*))?$/, 'Use an origin like https://www.example.com'),
+  )
 
 /** Body of `POST /v1/admin/processes`. */
 export const ProcessInput = z.object({ slug, name: label, form: z.optional(FormDefinition) })
@@ -36,23 +50,23 @@ export const PortalInput = z.object({
   name: label,
   processes: z
     .array(z.object({ process: id, allowDuplicates: z.optional(z.boolean()) }))
-    .check(z.minLength(1, 'Choose at least one process')),
+    .check(z.minLength(1, 'Choose at least one process'), z.maxLength(LIMITS.list)),
   multiProcess: z.optional(z.boolean()),
   registrationOpen: z.optional(z.boolean()),
   allowNewApplications: z.optional(z.boolean()),
   tags: z.optional(Tags),
-  allowedOrigins: z.optional(z.array(AllowedOrigin).check(z.maxLength(50))),
+  allowedOrigins: z.optional(z.array(AllowedOrigin).check(z.maxLength(50, 'Send at most 50 origins'))),
   theme: z.optional(
     z.object({
       accent: optionalText(30),
-      logoUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'Use an http(s) URL' }))),
+      logoUrl: z.optional(z.nullable(url)),
       title: optionalText(200),
     }),
   ),
   defaultLocale: z.optional(Locale),
-  modules: z.optional(z.array(Module)),
+  modules: z.optional(list(Module)),
   defaultProfileId: z.optional(z.nullable(id)),
-  publicUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/, error: 'Use an http(s) URL' }))),
+  publicUrl: z.optional(z.nullable(url)),
 })
 export type PortalInput = z.infer<typeof PortalInput>
 /** Body of `PATCH /v1/admin/portals/:id`. */
@@ -65,9 +79,9 @@ export type PortalPatch = z.infer<typeof PortalPatch>
 /** Body of `POST /v1/admin/profiles`. */
 export const ProfileInput = z.object({
   name: label,
-  modules: z.array(Module),
+  modules: list(Module),
   sameCompanyVisibility: z.optional(z.boolean()),
-  visibleFields: z.optional(z.array(VisibleField)),
+  visibleFields: z.optional(list(VisibleField)),
 })
 export type ProfileInput = z.infer<typeof ProfileInput>
 /** Body of `PATCH /v1/admin/profiles/:id`. */
@@ -75,7 +89,11 @@ export const ProfilePatch = z.partial(ProfileInput)
 export type ProfilePatch = z.infer<typeof ProfilePatch>
 
 /** Body of `POST /v1/admin/companies`. */
-export const CompanyInput = z.object({ name: label, address: optionalText(500), phone: optionalText(50) })
+export const CompanyInput = z.object({
+  name: label,
+  address: optionalText(LIMITS.shortText),
+  phone: optionalText(LIMITS.phone),
+})
 export type CompanyInput = z.infer<typeof CompanyInput>
 /** Body of `PATCH /v1/admin/companies/:id`. */
 export const CompanyPatch = z.partial(CompanyInput)
@@ -85,12 +103,12 @@ export type CompanyPatch = z.infer<typeof CompanyPatch>
 export const ContactInput = z.object({
   email: Email,
   name: label,
-  phone: optionalText(50),
+  phone: optionalText(LIMITS.phone),
   locale: z.optional(Locale),
   companyId: z.optional(z.nullable(id)),
   profileId: z.optional(z.nullable(id)),
   isCompanyAdmin: z.optional(z.boolean()),
-  authorizedProcesses: z.optional(z.array(id)),
+  authorizedProcesses: z.optional(list(id)),
 })
 export type ContactInput = z.infer<typeof ContactInput>
 /** Body of `PATCH /v1/admin/contacts/:id`; `status: 'disabled'` ends every session. */
@@ -113,7 +131,7 @@ export type StatusChangeInput = z.infer<typeof StatusChangeInput>
 
 /** Body of `POST /v1/admin/applications/:id/notes`. */
 export const StaffNoteInput = z.object({
-  body: z.string().check(z.trim(), z.minLength(1, 'Write a note'), z.maxLength(5000)),
+  body: z.string().check(z.trim(), z.minLength(1, 'Write a note'), z.maxLength(LIMITS.longText)),
   author: z.optional(label),
 })
 export type StaffNoteInput = z.infer<typeof StaffNoteInput>
@@ -121,7 +139,7 @@ export type StaffNoteInput = z.infer<typeof StaffNoteInput>
 /** Body of `POST /v1/admin/contracts`: share a contract with a requester and same-company watchers. */
 export const ContractInput = z.object({
   title: label,
-  reference: optionalText(100),
+  reference: optionalText(LIMITS.id),
   status: z.optional(z.enum(CONTRACT_STATUSES)),
   requesterId: id,
   watcherIds: z.optional(z.array(id).check(z.maxLength(50))),

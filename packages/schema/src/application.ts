@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { boundedRecord, LIMITS } from './limits.js'
 
 /** Every status an application moves through. */
 export const APPLICATION_STATUSES = [
@@ -14,12 +15,18 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>
 
 const tag = z
   .string()
-  .check(z.trim(), z.minLength(1, 'Tags cannot be empty'), z.maxLength(50, 'Use at most 50 characters'))
+  .check(
+    z.trim(),
+    z.minLength(1, 'Tags cannot be empty'),
+    z.maxLength(LIMITS.tag, `Use at most ${LIMITS.tag} characters`),
+  )
 
 /** Tags stamped on an application, e.g. a campaign name. */
-export const Tags = z.array(tag).check(z.maxLength(20, 'Use at most 20 tags'))
+export const Tags = z.array(tag).check(z.maxLength(LIMITS.tags, `Use at most ${LIMITS.tags} tags`))
 
-const sourceText = z.optional(z.string().check(z.maxLength(500, 'Use at most 500 characters')))
+const sourceText = z.optional(
+  z.string().check(z.maxLength(LIMITS.shortText, `Use at most ${LIMITS.shortText} characters`)),
+)
 
 /** Where an application came from: the entry point, UTM parameters and referrer. */
 export const ApplicationSource = z.object({
@@ -86,8 +93,8 @@ export type ApplicationDetail = z.infer<typeof ApplicationDetail>
 
 /** Body of `POST /v1/me/applications` (send an `Idempotency-Key` header too). */
 export const CreateApplicationBody = z.object({
-  process: z.string().check(z.minLength(1, 'Choose a process')),
-  data: z.optional(z.record(z.string(), z.unknown())),
+  process: z.string().check(z.minLength(1, 'Choose a process'), z.maxLength(LIMITS.id)),
+  data: z.optional(boundedRecord(z.unknown())),
   tags: z.optional(Tags),
   source: z.optional(ApplicationSource),
 })
@@ -110,6 +117,10 @@ export type NoteList = z.infer<typeof NoteList>
 export const NoteBody = z.object({
   body: z
     .string()
-    .check(z.trim(), z.minLength(1, 'Write a note'), z.maxLength(5000, 'Use at most 5000 characters')),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Write a note'),
+      z.maxLength(LIMITS.longText, `Use at most ${LIMITS.longText} characters`),
+    ),
 })
 export type NoteBody = z.infer<typeof NoteBody>

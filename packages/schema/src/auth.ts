@@ -1,22 +1,31 @@
 import * as z from 'zod/mini'
 import { ApplicationSource, Tags } from './application.js'
 import { Locale } from './form.js'
+import { boundedRecord, LIMITS } from './limits.js'
 import { Module } from './portal.js'
 import { rules } from './rules.js'
 
 // The same rule as the widget's, so the client never accepts what the server refuses.
 const email = z.string().check(
   z.trim(),
+  z.maxLength(LIMITS.email, `Use at most ${LIMITS.email} characters`),
   z.toLowerCase(),
   z.refine((value) => rules.email(value) === null, 'Enter a valid e-mail address'),
 )
 const password = z
   .string()
-  .check(z.minLength(8, 'Use at least 8 characters'), z.maxLength(200, 'Use at most 200 characters'))
+  .check(
+    z.minLength(8, 'Use at least 8 characters'),
+    z.maxLength(LIMITS.password, `Use at most ${LIMITS.password} characters`),
+  )
 const name = z
   .string()
-  .check(z.trim(), z.minLength(1, 'Enter your name'), z.maxLength(200, 'Use at most 200 characters'))
-const token = z.string().check(z.minLength(1, 'The link is incomplete'), z.maxLength(200))
+  .check(
+    z.trim(),
+    z.minLength(1, 'Enter your name'),
+    z.maxLength(LIMITS.name, `Use at most ${LIMITS.name} characters`),
+  )
+const token = z.string().check(z.minLength(1, 'The link is incomplete'), z.maxLength(LIMITS.id * 2))
 
 /** An e-mail address, trimmed and lower-cased. */
 export const Email = email
@@ -26,9 +35,9 @@ export const RegisterBody = z.object({
   name,
   email,
   password,
-  process: z.string().check(z.minLength(1, 'Choose a process')),
+  process: z.string().check(z.minLength(1, 'Choose a process'), z.maxLength(LIMITS.id)),
   locale: z.optional(Locale),
-  data: z.optional(z.record(z.string(), z.unknown())),
+  data: z.optional(boundedRecord(z.unknown())),
   tags: z.optional(Tags),
   source: z.optional(ApplicationSource),
 })
@@ -37,7 +46,7 @@ export type RegisterBody = z.infer<typeof RegisterBody>
 /** Body of `POST /v1/portals/:slug/login`. */
 export const LoginBody = z.object({
   email,
-  password: z.string().check(z.minLength(1, 'Enter your password')),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(LIMITS.password)),
 })
 export type LoginBody = z.infer<typeof LoginBody>
 

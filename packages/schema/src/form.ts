@@ -28,12 +28,16 @@ export type FormFieldType = z.infer<typeof FormFieldType>
 
 /** One field of a process form. */
 export const FormField = z.object({
-  name: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/, 'Use letters, digits and _ (max 50)')),
+  name: z
+    .string()
+    .check(z.maxLength(50), z.regex(/^[a-zA-Z][a-zA-Z0-9_]{0,49}$/, 'Use letters, digits and _ (max 50)')),
   type: FormFieldType,
   label: LocalizedText,
   required: z.optional(z.boolean()),
   options: z.optional(
-    z.array(z.object({ value: z.string().check(z.minLength(1), z.maxLength(100)), label: LocalizedText })),
+    z
+      .array(z.object({ value: z.string().check(z.minLength(1), z.maxLength(100)), label: LocalizedText }))
+      .check(z.maxLength(100, 'Use at most 100 options')),
   ),
 })
 export type FormField = z.infer<typeof FormField>

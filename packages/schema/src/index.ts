@@ -79,6 +79,7 @@ export {
 } from './form.js'
 export { InboxItem, InboxPage, InboxQuery } from './inbox.js'
 export { jsonSchemaOf } from './json-schema.js'
+export { boundedRecord, boundedText, LIMITS } from './limits.js'
 export {
   MODULES,
   Module,

@@ -27,10 +27,9 @@ export const Limit = z.optional(
 /** `cursor`: the `nextCursor` of the previous page. */
 export const Cursor = z.optional(z.string().check(z.minLength(1), z.maxLength(500)))
 /** An ISO 8601 time with a zone, e.g. `2026-01-31T00:00:00Z`. */
-export const DateTime = z.iso.datetime({
-  offset: true,
-  error: 'Use an ISO 8601 time, e.g. 2026-01-31T00:00:00Z',
-})
+export const DateTime = z.iso
+  .datetime({ offset: true, error: 'Use an ISO 8601 time, e.g. 2026-01-31T00:00:00Z' })
+  .check(z.maxLength(40))
 /** A free-text search. */
 export const Search = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200)))
 
