@@ -76,6 +76,11 @@ export interface AppOptions {
    * @default false
    */
   checkResponses?: boolean
+  /**
+   * Called with the operation id each time a request passed authentication and validation and
+   * enters its handler (the fuzz test counts coverage with it). @default none
+   */
+  onOperation?: (operationId: string) => void
 }
 
 function clientIpOf(trustProxy: boolean | number) {
@@ -108,6 +113,7 @@ export function createApp(options: AppOptions) {
     publicUrl: options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/',
     checkResponses: options.checkResponses ?? false,
     portals: new PortalCache(),
+    onOperation: options.onOperation,
   }
   const app = new Hono<AppEnv>()
   const { logger } = options

@@ -22,6 +22,8 @@ export interface AppConfig {
   checkResponses: boolean
   /** Portals by slug for the public endpoints, checked against the database on every use. */
   portals: PortalCache
+  /** Told each time a request passed authentication and validation and enters its handler. */
+  onOperation: ((operationId: string) => void) | undefined
 }
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */

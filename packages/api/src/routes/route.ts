@@ -162,6 +162,7 @@ export function route<Id extends OperationId>(app: Hono<AppEnv>, id: Id, handler
     }
     if (query) input.query = parse(query, raw, 'query') as object
     if (body && body !== 'multipart') input.body = await readBody(c, body as Parameters<typeof readBody>[1])
+    c.var.config.onOperation?.(id)
     const result = await (handler as unknown as (c: Context, input: unknown) => Promise<unknown>)(c, input)
     if (result instanceof Response) return result
     if (op.status === 204) return c.body(null, 204)
