@@ -17,6 +17,7 @@ const PER_OPERATION = Number(process.env.PORTICO_FUZZ_RUNS ?? 145)
 const HANG_MS = 30_000
 const MIN_TOTAL = 10_000
 
+// biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document is read as untyped JSON
 type Json = Record<string, any>
 interface Operation {
   id: string
@@ -379,7 +380,7 @@ function buildCase(op: Operation, g: Json): Case {
       value = object
     }
     if (mutation === 'unknown-field')
-      value = { ...(object ?? {}), ['__proto__' + (g.pick % 2 ? '' : 'x')]: 1, zz: g.anything }
+      value = { ...(object ?? {}), [`__proto__${g.pick % 2 ? '' : 'x'}`]: 1, zz: g.anything }
     if (mutation === 'huge-value' && object) {
       value = {
         ...object,
