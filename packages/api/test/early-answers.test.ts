@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { openDatabase, type RunningServer, seedDemo, startServer } from '../src/index.js'
 import { LocalDiskStorage } from '../src/storage/index.js'
@@ -7,17 +10,19 @@ import { createScratchDatabase, type ScratchDatabase } from './databases.js'
 let scratch: ScratchDatabase
 let server: RunningServer
 let port: number
+const uploads = mkdtempSync(join(tmpdir(), 'portico-early-'))
 beforeAll(async () => {
   scratch = await createScratchDatabase(process.env, { template: inject('postgresTemplate') })
   server = await startServer({ databaseUrl: scratch.url, port: 0, mail: false, consoleDir: false })
   port = Number(new URL(server.url).port)
   const db = await openDatabase(scratch.url)
-  await seedDemo(db.kysely, { storage: new LocalDiskStorage(`${scratch.url}.uploads`) })
+  await seedDemo(db.kysely, { storage: new LocalDiskStorage(uploads) })
   await db.close()
 })
 afterAll(async () => {
   await server.close()
   await scratch.drop()
+  rmSync(uploads, { recursive: true, force: true })
 })
 
 /** Reads one HTTP answer (head and a Content-Length body) from a raw socket. */
