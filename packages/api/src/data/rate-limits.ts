@@ -41,23 +41,6 @@ export async function hit(db: Kysely<Database>, key: string, limit: Limit, at = 
   return Math.max(1, Math.ceil((resetAt - at.getTime()) / 1000))
 }
 
-/** How many seconds to wait before `key` may be hit again (0 when under the limit), without counting. */
-export async function waitFor(
-  db: Kysely<Database>,
-  key: string,
-  limit: Limit,
-  at = new Date(),
-): Promise<number> {
-  const row = await db
-    .selectFrom('rate_limits')
-    .select(['count', 'window_start'])
-    .where('key', '=', key)
-    .executeTakeFirst()
-  const resetAt = row ? Date.parse(row.window_start) + limit.windowMs : 0
-  if (!row || resetAt <= at.getTime() || Number(row.count) < limit.max) return 0
-  return Math.max(1, Math.ceil((resetAt - at.getTime()) / 1000))
-}
-
 /** Forgets the counter of `key`, e.g. an account's failed logins after a successful one. */
 export async function clearHits(db: Kysely<Database>, key: string): Promise<void> {
   await db.deleteFrom('rate_limits').where('key', '=', key).execute()
