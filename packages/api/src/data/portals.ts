@@ -103,21 +103,6 @@ export async function findPortalById(
   return portal ? withProcesses(db, portal, scope) : undefined
 }
 
-/** A portal of an organisation named by its id or its slug, or `undefined`. */
-export async function findOrgPortalByRef(
-  db: Kysely<Database>,
-  organisationId: string,
-  idOrSlug: string,
-): Promise<PortalRecord | undefined> {
-  const portal = await db
-    .selectFrom('portals')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .executeTakeFirst()
-  return portal ? withProcesses(db, portal) : undefined
-}
-
 /** The id of the portal using a slug (slugs are global: they name public URLs), or `undefined`. */
 export async function portalWithSlug(db: Kysely<Database>, slug: string): Promise<string | undefined> {
   const row = await db.selectFrom('portals').select('id').where('slug', '=', slug).executeTakeFirst()

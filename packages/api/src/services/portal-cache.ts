@@ -48,9 +48,15 @@ export class PortalCache {
   /** The current portal of a slug, or `undefined`; `request` scopes the lookup to one request. */
   get(db: Kysely<Database>, slug: string, request: object): Promise<CachedPortal | undefined> {
     let memo = this.#perRequest.get(request)
-    if (!memo) this.#perRequest.set(request, (memo = new Map()))
+    if (!memo) {
+      memo = new Map()
+      this.#perRequest.set(request, memo)
+    }
     let found = memo.get(slug)
-    if (!found) memo.set(slug, (found = this.#load(db, slug)))
+    if (!found) {
+      found = this.#load(db, slug)
+      memo.set(slug, found)
+    }
     return found
   }
 
