@@ -95,8 +95,6 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     mode = 'inline'
   }
   const events = new Emitter()
-  // The model reads tags, source and process from this object when it needs them, so open() can
-  // change them for the applications created afterwards.
   const modelOptions: PortalModelOptions = {
     api: options.api,
     portal: options.portal,
@@ -123,7 +121,7 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
       container.host.style.setProperty('--portico-accent', accent)
     const title = config?.theme.title ?? config?.name
     if (title) panel?.dialog.setAttribute('aria-label', title)
-    const wanted = modelOptions.process
+    const wanted = model.requestedProcess
     if (wanted && config && !config.processes.some((p) => p.slug === wanted)) unknownProcess(config, wanted)
   })
   // The dialog's code stays out of the first view: inline portals never need it.
@@ -156,15 +154,12 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     shadowRoot: container.shadowRoot,
     open(open = {}) {
       if (destroyed) return
-      if (open.tags) modelOptions.tags = unique([...(options.tags ?? []), ...open.tags])
-      if (open.source) modelOptions.source = { ...options.source, ...open.source }
-      if (open.process) {
+      // An entry point's tags and source add to the mount's own, for applications created from here on.
+      if (open.tags) model.setStamp({ tags: unique([...(options.tags ?? []), ...open.tags]) })
+      if (open.source) model.setStamp({ source: { ...options.source, ...open.source } })
+      if (open.process && !model.selectProcess(open.process)) {
         const config = model.config.value
-        const process = config?.processes.find((p) => p.slug === open.process)
-        // Before the config arrives, start() picks the process up; after, go to it now.
-        if (!config) modelOptions.process = open.process
-        else if (process) model.choose(process)
-        else unknownProcess(config, open.process)
+        if (config) unknownProcess(config, open.process)
       }
       opening = !panel
       panel?.open()

@@ -3,13 +3,12 @@ import type {
   OperationId,
   Operations,
   ParamsOf,
-  Problem,
   QueryOf,
   RequestOf,
   ResponseOf,
 } from '@portico/schema'
 import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
-import { HttpError, NetworkError, TimeoutError } from './errors.js'
+import { httpError, isPorticoError, transportError } from './errors.js'
 import { upload } from './upload.js'
 
 /** Options of {@link createClient}. */
@@ -27,17 +26,11 @@ export interface ClientOptions {
 /** Turns whatever ky throws into the widget's own error classes. */
 export async function toError(error: unknown): Promise<Error> {
   if (error instanceof HTTPError) {
-    const { status } = error.response
-    const problem = (await error.response.json().catch(() => null)) as Problem | null
-    return new HttpError(
-      status,
-      problem?.title ? problem : { type: 'about:blank', title: error.response.statusText || 'Error', status },
-    )
+    const body = await error.response.json().catch(() => null)
+    return httpError(error.response.status, body, error.response.statusText)
   }
-  if (error instanceof KyTimeoutError) return new TimeoutError('The request timed out', { cause: error })
-  if (error instanceof HttpError || error instanceof NetworkError || error instanceof TimeoutError)
-    return error
-  return new NetworkError('The request failed', { cause: error })
+  if (isPorticoError(error)) return error
+  return transportError(error instanceof KyTimeoutError, error)
 }
 
 /** The typed HTTP client of the widget: one method per endpoint it calls. */
@@ -116,6 +109,8 @@ export function createClient(options: ClientOptions) {
     acceptInvitation: (body: BodyOf<'acceptInvitation'>) =>
       send('acceptInvitation', 'post', '/v1/portals/{slug}/accept-invitation', { params: slug, body }),
     logout: () => send('logout', 'post', '/v1/me/logout', {}),
+    logoutEverywhere: () => send('logoutEverywhere', 'post', '/v1/me/logout-everywhere', {}),
+    updateMe: (body: BodyOf<'updateMe'>) => send('updateMe', 'patch', '/v1/me', { body }),
     me: () => send('getMe', 'get', '/v1/me', {}),
     applications: (query: QueryOf<'listMyApplications'> = {}) =>
       send('listMyApplications', 'get', '/v1/me/applications', { query }),

@@ -1,5 +1,5 @@
-import type { PortalConfig, Problem } from '@portico/schema'
-import { HttpError, NetworkError, TimeoutError } from './errors.js'
+import type { PortalConfig } from '@portico/schema'
+import { httpError, transportError } from './errors.js'
 
 /**
  * Fetches a portal's public config with plain `fetch`, so the first view needs neither ky nor the
@@ -18,19 +18,11 @@ export async function fetchPortalConfig(
       signal: controller.signal,
     })
   } catch (error) {
-    throw controller.signal.aborted
-      ? new TimeoutError('The request timed out', { cause: error })
-      : new NetworkError('The request failed', { cause: error })
+    throw transportError(controller.signal.aborted, error)
   } finally {
     clearTimeout(timer)
   }
   const body = (await response.json().catch(() => null)) as unknown
-  if (!response.ok) {
-    const problem = body as Problem | null
-    throw new HttpError(
-      response.status,
-      problem?.title ? problem : { type: 'about:blank', title: 'Error', status: response.status },
-    )
-  }
+  if (!response.ok) throw httpError(response.status, body)
   return body as PortalConfig
 }

@@ -1,5 +1,4 @@
-import type { Problem } from '@portico/schema'
-import { HttpError, NetworkError, TimeoutError } from './errors.js'
+import { httpError, transportError } from './errors.js'
 
 /**
  * Uploads one file as multipart form data with XMLHttpRequest, the one browser API that reports
@@ -30,16 +29,10 @@ export function upload<T>(
         resolve(body as T)
         return
       }
-      const problem = body as Problem | null
-      reject(
-        new HttpError(
-          xhr.status,
-          problem?.title ? problem : { type: 'about:blank', title: 'Error', status: xhr.status },
-        ),
-      )
+      reject(httpError(xhr.status, body))
     }
-    xhr.onerror = () => reject(new NetworkError('The upload failed'))
-    xhr.ontimeout = () => reject(new TimeoutError('The upload timed out'))
+    xhr.onerror = () => reject(transportError(false))
+    xhr.ontimeout = () => reject(transportError(true))
     const form = new FormData()
     form.append('file', file)
     if (field) form.append('field', field)

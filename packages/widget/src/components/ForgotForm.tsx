@@ -8,7 +8,7 @@ import { TextField } from './TextField.js'
 /** Asks for a password-reset link by e-mail. */
 export function ForgotForm() {
   const { t, model } = useWidget()
-  const form = model.forgot
+  const form = model.forms.forgot
   return (
     <Form onSubmit={() => model.submitForgot()}>
       <Heading>{t('forgot.title')}</Heading>

@@ -8,7 +8,7 @@ import { TextField } from './TextField.js'
 /** Accepts an invitation: the contact chooses a password (and may correct their name). */
 export function InviteForm() {
   const { t, model } = useWidget()
-  const form = model.invite
+  const form = model.forms.invite
   const values = form.values.value
   const errors = form.errors.value
   return (

@@ -8,7 +8,7 @@ import { TextField } from './TextField.js'
 /** Login with e-mail and password, one password for every portal of the organisation. */
 export function LoginForm() {
   const { t, model } = useWidget()
-  const form = model.login
+  const form = model.forms.login
   const values = form.values.value
   const errors = form.errors.value
   const open = model.config.value?.registrationOpen

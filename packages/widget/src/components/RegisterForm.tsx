@@ -9,7 +9,7 @@ import { TextField } from './TextField.js'
 /** Registration for the chosen process: creates the contact and their first application with its answers. */
 export function RegisterForm() {
   const { t, model } = useWidget()
-  const form = model.register
+  const form = model.forms.register
   const values = form.values.value
   const errors = form.errors.value
   const process = model.process.value

@@ -8,7 +8,7 @@ import { TextField } from './TextField.js'
 /** Sets a new password from the e-mailed reset link. */
 export function ResetForm() {
   const { t, model } = useWidget()
-  const form = model.reset
+  const form = model.forms.reset
   const errors = form.errors.value
   return (
     <Form onSubmit={() => model.submitReset()}>

@@ -4,6 +4,7 @@ import type { Client } from '../api/client.js'
 import { messageOf, type UserMessage } from './errors.js'
 import { FormModel, ruleValidator } from './FormModel.js'
 import { Resource } from './Resource.js'
+import { type ViewRegistry, viewKey } from './registry.js'
 
 /** One upload in progress or finished. */
 export interface Upload {
@@ -19,18 +20,15 @@ export interface ApplicationContext {
   intercept(error: unknown): boolean
   localize(field: string, message: string): string
   download(path: string, filename: string): Promise<void>
-  readonly cache: Map<string, unknown>
+  readonly contact: { readonly views: ViewRegistry }
 }
 
-/** The model of one application, kept in the portal's cache while the session lasts. */
+/** The model of one application, kept in the session's view registry while the session lasts. */
 export function applicationModel(portal: ApplicationContext, id: string): ApplicationModel {
-  const key = `application:${id}`
-  let model = portal.cache.get(key) as ApplicationModel | undefined
-  if (!model) {
-    model = new ApplicationModel(id, portal)
-    portal.cache.set(key, model)
-  }
-  return model
+  return portal.contact.views.get(
+    viewKey<ApplicationModel>(`application:${id}`),
+    () => new ApplicationModel(id, portal),
+  )
 }
 
 let uploadIds = 0

@@ -4,25 +4,27 @@ import type { Client } from '../api/client.js'
 import { messageOf, type UserMessage } from './errors.js'
 import { FormModel, normalizeEmail, ruleValidator } from './FormModel.js'
 import { Resource } from './Resource.js'
+import { type ViewRegistry, viewKey } from './registry.js'
 
-/** The company model of a portal, kept in its cache while the session lasts. */
+/** The company model of a portal, kept in the session's view registry while the session lasts. */
 export function companyModel(portal: {
   client(): Promise<Client>
   intercept(error: unknown): boolean
   localize(field: string, message: string): string
-  readonly cache: Map<string, unknown>
+  readonly contact: { readonly views: ViewRegistry }
 }): CompanyModel {
-  let model = portal.cache.get('company') as CompanyModel | undefined
-  if (!model) {
-    model = new CompanyModel(
-      () => portal.client(),
-      (error) => portal.intercept(error),
-      (field, message) => portal.localize(field, message),
-    )
-    portal.cache.set('company', model)
-  }
-  return model
+  return portal.contact.views.get(
+    COMPANY,
+    () =>
+      new CompanyModel(
+        () => portal.client(),
+        (error) => portal.intercept(error),
+        (field, message) => portal.localize(field, message),
+      ),
+  )
 }
+
+const COMPANY = viewKey<CompanyModel>('company')
 
 /** The company module: the company's fields, and for company admins its contacts. */
 export class CompanyModel {

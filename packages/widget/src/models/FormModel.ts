@@ -1,5 +1,5 @@
 import { batch, signal } from '@preact/signals'
-import { HttpError } from '../api/errors.js'
+import { isHttpError } from '../api/errors.js'
 import { drafts } from './drafts.js'
 import { messageOf, type UserMessage } from './errors.js'
 
@@ -59,6 +59,14 @@ export class FormModel<Values extends Record<string, string>, Parsed> {
     })
   }
 
+  /** Drops field and form messages (the user left the view), keeping what they typed. */
+  clearMessages(): void {
+    batch(() => {
+      this.errors.value = {}
+      this.message.value = null
+    })
+  }
+
   /** Validates, then sends; field and form messages come from validation or the API's problem document. */
   async submit(
     send: (body: Parsed) => Promise<void>,
@@ -82,7 +90,7 @@ export class FormModel<Values extends Record<string, string>, Parsed> {
     } catch (error) {
       if (this.intercept(error)) return false
       batch(() => {
-        if (error instanceof HttpError) {
+        if (isHttpError(error)) {
           this.errors.value = Object.fromEntries(
             (error.problem.errors ?? []).map((e) => [e.field, e.message]),
           )

@@ -1,16 +1,10 @@
 import type {
-  AcceptInvitationBody,
   ApplicationList,
   Contract,
   ContractList,
-  ForgotPasswordBody,
-  LoginBody,
-  MeDetail,
   Module,
   PortalConfig,
   PublicProcess,
-  RegisterBody,
-  ResetPasswordBody,
   Session,
   StartableList,
 } from '@portico/schema'
@@ -29,13 +23,16 @@ import {
   translator,
 } from '../i18n/index.js'
 import { en } from '../i18n/messages.js'
+import { type AuthForms, createAuthForms, isAuthForm } from './auth-forms.js'
 import { newKey } from './drafts.js'
-import type { UserMessage } from './errors.js'
-import { FormModel, normalizeEmail, ruleValidator } from './FormModel.js'
-import { ProcessFormModel } from './ProcessFormModel.js'
+import type { ProcessFormModel } from './ProcessFormModel.js'
+import { ProcessFormModel as ProcessForm } from './ProcessFormModel.js'
 import { Resource } from './Resource.js'
+import { viewKey } from './registry.js'
+import { Router } from './router.js'
 import { type Route, urlTokens } from './routes.js'
-import { sessionStore, type TokenStorage } from './session-store.js'
+import { ContactSession } from './session.js'
+import type { TokenStorage } from './session-store.js'
 
 /** What the portal model needs. */
 export interface PortalModelOptions {
@@ -59,114 +56,117 @@ export interface PortalModelOptions {
   timeout?: number
 }
 
-/** State and actions of one mounted portal: config, route, session and what the contact sees. */
+/** What new applications are stamped with: the mount's (or entry point's) tags and source. */
+export interface Stamp {
+  tags: string[]
+  source: Record<string, string>
+}
+
+/** State and actions of one mounted portal: config, the first views, and the contact's session. */
 export class PortalModel {
   readonly config = signal<PortalConfig | null>(null)
-  readonly route = signal<Route>({ name: 'loading' })
   readonly failure = signal<'network' | 'not-found' | null>(null)
-  readonly session = signal<Session | null>(null)
-  readonly me = signal<MeDetail | null>(null)
-  /** A message announced at the top of the widget (session expired, e-mail sent…). */
-  readonly notice = signal<UserMessage | null>(null)
   readonly process = signal<PublicProcess | null>(null)
   readonly events: Emitter
   readonly locale: Locale
   readonly t: Translate
+  readonly router: Router
+  readonly contact: ContactSession
+  /** The login, register, forgot, reset and invitation forms (see `AUTH_FORMS`). */
+  readonly forms: AuthForms
   readonly applications: Resource<ApplicationList>
   readonly contracts: Resource<ContractList>
   /** What the logged-in contact may start: the portal's and their authorized processes. */
   readonly startable: Resource<StartableList>
-  readonly login: FormModel<{ email: string; password: string }, LoginBody>
-  readonly register: FormModel<{ name: string; email: string; password: string }, RegisterBody>
-  readonly forgot: FormModel<{ email: string }, ForgotPasswordBody>
-  readonly reset: FormModel<{ password: string }, ResetPasswordBody>
-  readonly invite: FormModel<{ name: string; password: string }, AcceptInvitationBody>
   /** Modules the contact's profile opens (all of the portal's until `me` is known). */
-  readonly modules = computed<Module[]>(() => this.me.value?.modules ?? this.config.value?.modules ?? [])
+  readonly modules = computed<Module[]>(
+    () => this.contact.me.value?.modules ?? this.config.value?.modules ?? [],
+  )
 
   private catalogue: Catalogue = en
   private clientPromise: Promise<Client> | undefined
-  private returnTo: Route | null = null
-  /** The token requests carry; set before `session`, which shows the contact's views once their data is in. */
-  private bearer: string | null = null
-  private readonly store
   private readonly processForms = new Map<string, ProcessFormModel>()
-  /**
-   * Models of the contact's views (an application, a contract, the company), kept while the
-   * session lasts. The views' own modules fill it, so their code loads only with them.
-   */
-  readonly cache = new Map<string, unknown>()
   private registerKey = newKey()
+  private stampValue: Stamp
+  private wanted: string | undefined
 
   constructor(private readonly options: PortalModelOptions) {
     this.events = options.events ?? new Emitter()
     this.locale = resolveLocale(options.locale)
     this.t = translator(() => this.catalogue)
-    this.store = sessionStore(
+    this.stampValue = { tags: options.tags ?? [], source: options.source ?? {} }
+    this.wanted = options.process
+    this.contact = new ContactSession(
       options.tokenStorage ?? 'memory',
       `portico:${options.api}:${options.portal}:session`,
     )
+    this.router = new Router({
+      // A view's messages do not follow the contact into the next view.
+      leave: (route) => {
+        if (isAuthForm(route.name)) this.forms[route.name].clearMessages()
+      },
+      enter: (route) => this.entered(route),
+    })
+    this.forms = createAuthForms({
+      portal: options.portal,
+      process: () => this.process.value?.slug ?? '',
+      token: () => this.token(),
+      localize: (field, message) => this.localize(field, message),
+    })
     const intercept = (error: unknown) => this.intercept(error)
-    const localize = (field: string, message: string) => this.localize(field, message)
-    const draftKey = (form: string) => ({ key: `portico:${options.portal}:${form}`, secret: ['password'] })
-    this.login = new FormModel(
-      { email: '', password: '' },
-      ruleValidator<{ email: string; password: string }, LoginBody>(
-        (r) => ({ email: r.email, password: (v: string) => (v ? null : 'Enter your password') }),
-        localize,
-        (v) => ({ email: normalizeEmail(v.email), password: v.password }),
-      ),
-      () => false,
-      draftKey('login'),
-    )
-    this.register = new FormModel(
-      { name: '', email: '', password: '' },
-      ruleValidator<{ name: string; email: string; password: string }, RegisterBody>(
-        (r) => ({ name: r.name, email: r.email, password: r.password }),
-        localize,
-        (v) => ({
-          name: v.name.trim(),
-          email: normalizeEmail(v.email),
-          password: v.password,
-          process: this.process.value?.slug ?? '',
-        }),
-      ),
-      () => false,
-      draftKey('register'),
-    )
-    this.forgot = new FormModel(
-      { email: '' },
-      ruleValidator<{ email: string }, ForgotPasswordBody>(
-        (r) => ({ email: r.email }),
-        localize,
-        (v) => ({ email: normalizeEmail(v.email) }),
-      ),
-      () => false,
-      draftKey('forgot'),
-    )
-    this.reset = new FormModel(
-      { password: '' },
-      ruleValidator<{ password: string }, ResetPasswordBody>(
-        (r) => ({ password: r.password }),
-        localize,
-        (v) => ({ token: this.token(), password: v.password }),
-      ),
-    )
-    this.invite = new FormModel(
-      { name: '', password: '' },
-      ruleValidator<{ name: string; password: string }, AcceptInvitationBody>(
-        (r) => ({ password: r.password }),
-        localize,
-        (v) => ({
-          token: this.token(),
-          password: v.password,
-          ...(v.name.trim() ? { name: v.name.trim() } : {}),
-        }),
-      ),
-    )
     this.applications = new Resource(async () => (await this.client()).applications(), intercept)
     this.contracts = new Resource(async () => (await this.client()).contracts(), intercept)
     this.startable = new Resource(async () => (await this.client()).startable(), intercept)
+  }
+
+  /** The current view. */
+  get route() {
+    return this.router.route
+  }
+
+  /** The announcement at the top of the widget. */
+  get notice() {
+    return this.router.notice
+  }
+
+  /** The logged-in contact's session, if any. */
+  get session() {
+    return this.contact.current
+  }
+
+  /** Who the contact is and what their profile opens. */
+  get me() {
+    return this.contact.me
+  }
+
+  /** The tags and source stamped on applications created from now on. */
+  get stamp(): Stamp {
+    return this.stampValue
+  }
+
+  /** Changes the tags and source stamped on applications created from now on (an entry point's). */
+  setStamp(stamp: Partial<Stamp>): void {
+    this.stampValue = { ...this.stampValue, ...stamp }
+  }
+
+  /** The slug of the process asked for by the mount or an entry point, if any. */
+  get requestedProcess(): string | undefined {
+    return this.wanted
+  }
+
+  /**
+   * Preselects a process: before the config arrives it is picked when it does; after, the widget
+   * goes to it now. Answers false when the portal does not offer it.
+   */
+  selectProcess(slug: string): boolean {
+    const config = this.config.value
+    if (!config) {
+      this.wanted = slug
+      return true
+    }
+    const process = config.processes.find((p) => p.slug === slug)
+    if (process) this.choose(process)
+    return Boolean(process)
   }
 
   /** The HTTP client, loaded on first use so ky stays out of the first view. */
@@ -175,7 +175,7 @@ export class PortalModel {
       createClient({
         api: this.options.api,
         portal: this.options.portal,
-        token: () => this.bearer,
+        token: () => this.contact.token(),
         ...(this.options.timeout ? { timeout: this.options.timeout } : {}),
       }),
     )
@@ -201,7 +201,7 @@ export class PortalModel {
         loadCatalogue(this.locale),
       ])
       this.catalogue = catalogue
-      const preselected = config.processes.find((p) => p.slug === this.options.process)
+      const preselected = config.processes.find((p) => p.slug === this.wanted)
       const only = config.processes.length === 1 ? config.processes[0] : undefined
       batch(() => {
         this.config.value = config
@@ -224,9 +224,9 @@ export class PortalModel {
       this.route.value = link
       return
     }
-    const stored = this.store.read()
+    const stored = this.contact.stored()
     if (stored) {
-      await this.enter(stored, null)
+      await this.enter(stored, null, false)
       if (this.session.value) return
     }
     this.route.value = this.publicStart()
@@ -240,12 +240,12 @@ export class PortalModel {
     return this.process.value ? { name: 'register' } : { name: 'picker' }
   }
 
-  /** Goes to a view; leaving a view drops its announcement. */
+  /** Goes to a view; leaving a view drops its announcement and its form messages. */
   navigate(route: Route): void {
-    batch(() => {
-      this.notice.value = null
-      this.route.value = route
-    })
+    this.router.navigate(route)
+  }
+
+  private entered(route: Route): void {
     if (route.name === 'contracts') void this.contracts.load()
     if (route.name === 'picker' && this.session.value) void this.startable.load()
     if (route.name === 'contract') {
@@ -273,7 +273,7 @@ export class PortalModel {
   processForm(process: PublicProcess): ProcessFormModel {
     let form = this.processForms.get(process.slug)
     if (!form) {
-      form = new ProcessFormModel(process, `portico:${this.options.portal}:draft:${process.slug}`)
+      form = new ProcessForm(process, `portico:${this.options.portal}:draft:${process.slug}`)
       this.processForms.set(process.slug, form)
     }
     return form
@@ -281,16 +281,14 @@ export class PortalModel {
 
   /** One shared contract. */
   contract(id: string): Resource<Contract> {
-    const key = `contract:${id}`
-    let resource = this.cache.get(key) as Resource<Contract> | undefined
-    if (!resource) {
-      resource = new Resource(
-        async () => (await this.client()).contract(id),
-        (error) => this.intercept(error),
-      )
-      this.cache.set(key, resource)
-    }
-    return resource
+    return this.contact.views.get(
+      viewKey<Resource<Contract>>(`contract:${id}`),
+      () =>
+        new Resource(
+          async () => (await this.client()).contract(id),
+          (error) => this.intercept(error),
+        ),
+    )
   }
 
   /** Downloads a contract attachment (only offered when the contract's attachments are visible). */
@@ -305,13 +303,14 @@ export class PortalModel {
 
   /** Sends the registration form and the chosen process's answers; lands on the new application. */
   async submitRegister(): Promise<void> {
+    const form = this.forms.register
     const process = this.process.value
     const data = process ? this.processForm(process) : null
     const dataErrors = data ? await data.validate(this.locale, this.t('required')) : {}
-    await this.register.submit(async (body) => {
+    await form.submit(async (body) => {
       const client = await this.client()
       const session = await client.register(
-        { ...body, locale: this.locale, data: data?.values.value ?? {}, ...this.stamp() },
+        { ...body, locale: this.locale, data: data?.values.value ?? {}, ...this.stampBody() },
         this.registerKey,
       )
       this.registerKey = newKey()
@@ -323,49 +322,53 @@ export class PortalModel {
       }
       const files = data?.files.value ?? {}
       data?.clear()
-      this.register.reset()
+      form.reset()
       await this.signedIn(session)
       if (session.applicationId) await this.uploadFormFiles(session.applicationId, files)
     }, dataErrors)
     // The API names answers' fields by their form name: show those next to the process fields.
-    if (data) data.showServerErrors(this.register.errors.value)
+    if (data) data.showServerErrors(form.errors.value)
   }
 
   /** Sends the login form; lands on the most recent application, or back where the session expired. */
   async submitLogin(): Promise<void> {
-    await this.login.submit(async (body) => {
+    const form = this.forms.login
+    await form.submit(async (body) => {
       const session = await (await this.client()).login(body)
-      this.login.reset()
+      form.reset()
       await this.signedIn(session)
     })
   }
 
   /** Asks for a password-reset e-mail; the answer never tells whether the e-mail has an account. */
   async submitForgot(): Promise<void> {
-    const ok = await this.forgot.submit(async (body) => {
+    const ok = await this.forms.forgot.submit(async (body) => {
       await (await this.client()).forgotPassword(body)
     })
     if (ok) {
-      this.forgot.reset()
-      this.navigate({ name: 'login' })
-      this.notice.value = { key: 'forgot.sent' }
+      this.forms.forgot.reset()
+      // The old password did not work: the login form waits for the new one, empty.
+      this.forms.login.set('password', '')
+      this.router.navigate({ name: 'login' }, { key: 'forgot.sent' })
     }
   }
 
   /** Sets a new password from the e-mailed link, then logs in. */
   async submitReset(): Promise<void> {
-    await this.reset.submit(async (body) => {
+    const form = this.forms.reset
+    await form.submit(async (body) => {
       const session = await (await this.client()).resetPassword(body)
-      this.reset.reset()
+      form.reset()
       await this.signedIn(session)
     })
   }
 
   /** Accepts an invitation by setting a password, then logs in. */
   async submitInvite(): Promise<void> {
-    await this.invite.submit(async (body) => {
+    const form = this.forms.invite
+    await form.submit(async (body) => {
       const session = await (await this.client()).acceptInvitation(body)
-      this.invite.reset()
+      form.reset()
       await this.signedIn(session)
     })
   }
@@ -376,7 +379,7 @@ export class PortalModel {
     const ok = await form.submission.submit(async () => {
       const client = await this.client()
       const created = await client.createApplication(
-        { process: form.process.slug, data: form.values.value, ...this.stamp() },
+        { process: form.process.slug, data: form.values.value, ...this.stampBody() },
         form.key,
       )
       this.events.emit('application:created', { applicationId: created.id, process: form.process.slug })
@@ -389,10 +392,10 @@ export class PortalModel {
     if (!ok) form.showServerErrors(form.submission.errors.value)
   }
 
-  /** Logs out here (the token is revoked on the server when it can be reached). */
-  async logout(): Promise<void> {
+  /** Logs out here, or on every device (the tokens are revoked on the server when it can be reached). */
+  async logout(everywhere = false): Promise<void> {
     const client = this.session.value ? await this.client().catch(() => null) : null
-    await client?.logout().catch(() => {})
+    await (everywhere ? client?.logoutEverywhere() : client?.logout())?.catch(() => {})
     this.leave()
     this.navigate({ name: 'login' })
     this.events.emit('logout', {})
@@ -401,23 +404,22 @@ export class PortalModel {
   /** An expired or revoked session: back to login, then back to where the contact was. */
   intercept(error: unknown): boolean {
     if (!(isHttpError(error) && error.status === 401 && this.session.value)) return false
-    this.returnTo = this.route.value
+    const back = this.route.value
     this.leave()
-    this.navigate({ name: 'login' })
-    this.notice.value = { key: 'session.expired' }
+    this.contact.returnTo = back
+    this.router.navigate({ name: 'login' }, { key: 'session.expired' })
     this.events.emit('logout', {})
     return true
   }
 
   private async signedIn(session: Session): Promise<void> {
-    this.store.write(session)
     this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
-    await this.enter(session, session.applicationId)
+    await this.enter(session, session.applicationId, true)
   }
 
   /** Loads who the contact is and their applications, then shows their views where they land. */
-  private async enter(session: Session, landing: string | null): Promise<void> {
-    this.bearer = session.token
+  private async enter(session: Session, landing: string | null, remember: boolean): Promise<void> {
+    this.contact.authorize(session, remember)
     let expired = false
     const client = await this.client().catch(() => null)
     const [me, messages] = await Promise.all([
@@ -435,23 +437,16 @@ export class PortalModel {
       this.navigate(this.publicStart())
       return
     }
-    const back = this.returnTo
-    this.returnTo = null
+    const back = this.contact.returnTo
+    this.contact.returnTo = null
     const latest = landing ?? this.applications.data.value?.items[0]?.id ?? null
-    batch(() => {
-      this.me.value = me ?? null
-      this.session.value = session
-    })
+    this.contact.open(session, me ?? null)
     this.navigate(back ?? (latest ? { name: 'application', id: latest } : { name: 'picker' }))
   }
 
   private leave(): void {
-    this.bearer = null
-    this.store.clear()
-    this.cache.clear()
+    this.contact.end()
     batch(() => {
-      this.session.value = null
-      this.me.value = null
       this.applications.data.value = undefined
       this.startable.data.value = undefined
       this.contracts.data.value = undefined
@@ -470,12 +465,11 @@ export class PortalModel {
     for (const [field, file] of entries) await application.upload([file], field)
   }
 
-  private stamp(): { tags?: string[]; source?: Record<string, string> } {
+  private stampBody(): { tags?: string[]; source?: Record<string, string> } {
+    const { tags, source } = this.stampValue
     return {
-      ...(this.options.tags?.length ? { tags: this.options.tags } : {}),
-      ...(this.options.source && Object.keys(this.options.source).length
-        ? { source: this.options.source }
-        : {}),
+      ...(tags.length ? { tags } : {}),
+      ...(Object.keys(source).length ? { source } : {}),
     }
   }
 

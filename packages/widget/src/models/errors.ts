@@ -1,4 +1,4 @@
-import { HttpError, NetworkError, TimeoutError } from '../api/errors.js'
+import { isHttpError, isNetworkError, isTimeoutError } from '../api/errors.js'
 import type { MessageKey } from '../i18n/index.js'
 
 /** What went wrong, in the words the widget shows. */
@@ -14,7 +14,7 @@ export type Failure =
 
 /** Sorts an error into a {@link Failure}. */
 export function classify(error: unknown): Failure {
-  if (error instanceof HttpError) {
+  if (isHttpError(error)) {
     if (error.status === 401) return 'unauthorized'
     if (error.status === 403) return 'forbidden'
     if (error.status === 404) return 'not-found'
@@ -22,8 +22,8 @@ export function classify(error: unknown): Failure {
     return error.status >= 500 ? 'server' : 'network'
   }
   if (globalThis.navigator?.onLine === false) return 'offline'
-  if (error instanceof TimeoutError) return 'timeout'
-  if (error instanceof NetworkError) return 'network'
+  if (isTimeoutError(error)) return 'timeout'
+  if (isNetworkError(error)) return 'network'
   return 'server'
 }
 
@@ -37,7 +37,7 @@ export type UserMessage = { key: MessageKey } | { text: string }
 
 /** What to tell the user about an error: the API's explanation of a 4xx, else a catalogue message. */
 export function messageOf(error: unknown): UserMessage {
-  if (error instanceof HttpError && error.status < 500) {
+  if (isHttpError(error) && error.status < 500) {
     return { text: error.problem.detail ?? error.problem.title }
   }
   return { key: failureMessage(classify(error)) }
