@@ -232,6 +232,32 @@ describe('login', () => {
 })
 
 describe('forgot, reset and invitation', () => {
+  it('drops a view\'s messages when leaving it and empties the password after "reset link sent"', async () => {
+    server.use(
+      http.post(`${API}/v1/portals/acme-closed/login`, () =>
+        problem(401, 'Wrong e-mail or password', { detail: 'Check your e-mail and password and try again.' }),
+      ),
+      http.post(
+        `${API}/v1/portals/acme-closed/forgot-password`,
+        () => new HttpResponse(null, { status: 202 }),
+      ),
+    )
+    const { view } = renderPortal('acme-closed')
+    type(await view.findByLabelText('E-mail'), 'ada@example.com')
+    type(view.getByLabelText('Password'), 'wrong password')
+    fireEvent.click(view.getByRole('button', { name: 'Log in' }))
+    expect(await view.findByText('Check your e-mail and password and try again.')).toBeTruthy()
+    fireEvent.click(view.getByRole('button', { name: 'Forgot your password?' }))
+    type(await view.findByLabelText('E-mail'), 'ada@example.com')
+    fireEvent.click(view.getByRole('button', { name: 'Send the link' }))
+    expect(
+      await view.findByText('If this e-mail has an account, a link to reset the password is on its way.'),
+    ).toBeTruthy()
+    expect(view.queryByText('Check your e-mail and password and try again.')).toBeNull()
+    expect((view.getByLabelText('Password') as HTMLInputElement).value).toBe('')
+    expect((view.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ada@example.com')
+  })
+
   it('sends a reset link and says so without telling whether the e-mail exists', async () => {
     let sent: unknown
     server.use(

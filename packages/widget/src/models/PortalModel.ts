@@ -5,7 +5,6 @@ import type {
   Module,
   PortalConfig,
   PublicProcess,
-  Session,
   StartableList,
 } from '@portico/schema'
 import { batch, computed, signal } from '@preact/signals'
@@ -17,7 +16,6 @@ import {
   type Catalogue,
   type Locale,
   loadCatalogue,
-  loadContactCatalogue,
   resolveLocale,
   type Translate,
   translator,
@@ -83,11 +81,14 @@ export class PortalModel {
     () => this.contact.me.value?.modules ?? this.config.value?.modules ?? [],
   )
 
-  private catalogue: Catalogue = en
+  /** @internal */
+  catalogue: Catalogue = en
   private clientPromise: Promise<Client> | undefined
   private readonly processForms = new Map<string, ProcessFormModel>()
-  private registerKey = newKey()
-  private stampValue: Stamp
+  /** @internal */
+  registerKey = newKey()
+  /** @internal */
+  stampValue: Stamp
   private wanted: string | undefined
 
   constructor(private readonly options: PortalModelOptions) {
@@ -226,12 +227,13 @@ export class PortalModel {
     }
     const stored = this.contact.stored()
     if (stored) {
-      await this.enter(stored, null, false)
+      await (await flow()).enter(this, stored, null, false)
       if (this.session.value) return
     }
     this.route.value = this.publicStart()
     // Warm the code the next step needs while the user reads the first view.
     this.client().catch(() => {})
+    flow().catch(() => {})
   }
 
   /** The first view of a visitor: register when open (picker first on multi-process portals), else login. */
@@ -297,108 +299,47 @@ export class PortalModel {
     attachmentId: string,
     filename: string,
   ): Promise<void> {
-    const client = await this.client()
-    await this.download(client.contractAttachmentPath(contractId, attachmentId), filename)
+    await (await flow()).downloadContractAttachment(this, contractId, attachmentId, filename)
   }
 
   /** Sends the registration form and the chosen process's answers; lands on the new application. */
   async submitRegister(): Promise<void> {
-    const form = this.forms.register
-    const process = this.process.value
-    const data = process ? this.processForm(process) : null
-    const dataErrors = data ? await data.validate(this.locale, this.t('required')) : {}
-    await form.submit(async (body) => {
-      const client = await this.client()
-      const session = await client.register(
-        { ...body, locale: this.locale, data: data?.values.value ?? {}, ...this.stampBody() },
-        this.registerKey,
-      )
-      this.registerKey = newKey()
-      if (session.applicationId) {
-        this.events.emit('application:created', {
-          applicationId: session.applicationId,
-          process: body.process,
-        })
-      }
-      const files = data?.files.value ?? {}
-      data?.clear()
-      form.reset()
-      await this.signedIn(session)
-      if (session.applicationId) await this.uploadFormFiles(session.applicationId, files)
-    }, dataErrors)
-    // The API names answers' fields by their form name: show those next to the process fields.
-    if (data) data.showServerErrors(form.errors.value)
+    await (await flow()).submitRegister(this)
   }
 
   /** Sends the login form; lands on the most recent application, or back where the session expired. */
   async submitLogin(): Promise<void> {
-    const form = this.forms.login
-    await form.submit(async (body) => {
-      const session = await (await this.client()).login(body)
-      form.reset()
-      await this.signedIn(session)
-    })
+    await (await flow()).submitLogin(this)
   }
 
   /** Asks for a password-reset e-mail; the answer never tells whether the e-mail has an account. */
   async submitForgot(): Promise<void> {
-    const ok = await this.forms.forgot.submit(async (body) => {
-      await (await this.client()).forgotPassword(body)
-    })
-    if (ok) {
-      this.forms.forgot.reset()
-      // The old password did not work: the login form waits for the new one, empty.
-      this.forms.login.set('password', '')
-      this.router.navigate({ name: 'login' }, { key: 'forgot.sent' })
-    }
+    await (await flow()).submitForgot(this)
   }
 
   /** Sets a new password from the e-mailed link, then logs in. */
   async submitReset(): Promise<void> {
-    const form = this.forms.reset
-    await form.submit(async (body) => {
-      const session = await (await this.client()).resetPassword(body)
-      form.reset()
-      await this.signedIn(session)
-    })
+    await (await flow()).submitReset(this)
   }
 
   /** Accepts an invitation by setting a password, then logs in. */
   async submitInvite(): Promise<void> {
-    const form = this.forms.invite
-    await form.submit(async (body) => {
-      const session = await (await this.client()).acceptInvitation(body)
-      form.reset()
-      await this.signedIn(session)
-    })
+    await (await flow()).submitInvite(this)
   }
 
   /** Creates a further application of a process; a retry reuses the same Idempotency-Key. */
   async submitNewApplication(form: ProcessFormModel): Promise<void> {
-    const errors = await form.validate(this.locale, this.t('required'))
-    const ok = await form.submission.submit(async () => {
-      const client = await this.client()
-      const created = await client.createApplication(
-        { process: form.process.slug, data: form.values.value, ...this.stampBody() },
-        form.key,
-      )
-      this.events.emit('application:created', { applicationId: created.id, process: form.process.slug })
-      const files = form.files.value
-      form.clear()
-      await this.applications.load()
-      this.navigate({ name: 'application', id: created.id })
-      await this.uploadFormFiles(created.id, files)
-    }, errors)
-    if (!ok) form.showServerErrors(form.submission.errors.value)
+    await (await flow()).submitNewApplication(this, form)
   }
 
   /** Logs out here, or on every device (the tokens are revoked on the server when it can be reached). */
   async logout(everywhere = false): Promise<void> {
-    const client = this.session.value ? await this.client().catch(() => null) : null
-    await (everywhere ? client?.logoutEverywhere() : client?.logout())?.catch(() => {})
-    this.leave()
-    this.navigate({ name: 'login' })
-    this.events.emit('logout', {})
+    await (await flow()).logout(this, everywhere)
+  }
+
+  /** Downloads a file with the session token and hands it to the browser as a download. */
+  async download(path: string, filename: string): Promise<void> {
+    await (await flow()).download(this, path, filename)
   }
 
   /** An expired or revoked session: back to login, then back to where the contact was. */
@@ -412,65 +353,14 @@ export class PortalModel {
     return true
   }
 
-  private async signedIn(session: Session): Promise<void> {
-    this.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
-    await this.enter(session, session.applicationId, true)
-  }
-
-  /** Loads who the contact is and their applications, then shows their views where they land. */
-  private async enter(session: Session, landing: string | null, remember: boolean): Promise<void> {
-    this.contact.authorize(session, remember)
-    let expired = false
-    const client = await this.client().catch(() => null)
-    const [me, messages] = await Promise.all([
-      client?.me().catch((error: unknown) => {
-        expired = isHttpError(error) && error.status === 401
-        return null
-      }),
-      loadContactCatalogue(this.locale).catch(() => ({})),
-      this.applications.load(),
-    ])
-    this.catalogue = { ...this.catalogue, ...messages }
-    if (expired || this.applications.failure.value === 'unauthorized') {
-      // A stored session that the API no longer knows: start as a visitor.
-      this.leave()
-      this.navigate(this.publicStart())
-      return
-    }
-    const back = this.contact.returnTo
-    this.contact.returnTo = null
-    const latest = landing ?? this.applications.data.value?.items[0]?.id ?? null
-    this.contact.open(session, me ?? null)
-    this.navigate(back ?? (latest ? { name: 'application', id: latest } : { name: 'picker' }))
-  }
-
-  private leave(): void {
+  /** Forgets the session and everything loaded for it. @internal */
+  leave(): void {
     this.contact.end()
     batch(() => {
       this.applications.data.value = undefined
       this.startable.data.value = undefined
       this.contracts.data.value = undefined
     })
-  }
-
-  /**
-   * Uploads the files chosen in a process form once their application exists, on the application's
-   * page, where each one's progress, and any refusal, shows with its name.
-   */
-  private async uploadFormFiles(applicationId: string, files: Record<string, File>): Promise<void> {
-    const entries = Object.entries(files)
-    if (entries.length === 0) return
-    const { applicationModel } = await import('./ApplicationModel.js')
-    const application = applicationModel(this, applicationId)
-    for (const [field, file] of entries) await application.upload([file], field)
-  }
-
-  private stampBody(): { tags?: string[]; source?: Record<string, string> } {
-    const { tags, source } = this.stampValue
-    return {
-      ...(tags.length ? { tags } : {}),
-      ...(Object.keys(source).length ? { source } : {}),
-    }
   }
 
   private token(): string {
@@ -483,18 +373,10 @@ export class PortalModel {
     const key = `invalid.${field}`
     return key in INVALID_KEYS ? this.t(key as keyof typeof INVALID_KEYS) : message
   }
-
-  /** Downloads a file with the session token and hands it to the browser as a download. */
-  async download(path: string, filename: string): Promise<void> {
-    const blob = await (await this.client()).download(path)
-    const url = URL.createObjectURL(blob)
-    const link = document.createElement('a')
-    link.href = url
-    link.download = filename
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
-  }
 }
 
 /** Fields whose client-side messages come from the widget's catalogues rather than the schema's English. */
 const INVALID_KEYS = { 'invalid.name': 1, 'invalid.email': 1, 'invalid.password': 1, 'invalid.body': 1 }
+
+/** The API-side actions, loaded with the client after the first view. */
+const flow = () => import('./contact-flow.js')

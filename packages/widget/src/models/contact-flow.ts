@@ -1,0 +1,192 @@
+import type { Session } from '@portico/schema'
+import { isHttpError } from '../api/errors.js'
+import { loadContactCatalogue } from '../i18n/index.js'
+import { newKey } from './drafts.js'
+import type { PortalModel } from './PortalModel.js'
+import type { ProcessFormModel } from './ProcessFormModel.js'
+
+// What a visitor and a contact do that needs the API: it loads with the HTTP client, after the
+// first view, so the first view carries only the forms' state.
+
+/** Downloads a contract attachment (only offered when the contract's attachments are visible). */
+export async function downloadContractAttachment(
+  model: PortalModel,
+  contractId: string,
+  attachmentId: string,
+  filename: string,
+): Promise<void> {
+  const client = await model.client()
+  await download(model, client.contractAttachmentPath(contractId, attachmentId), filename)
+}
+
+/** Sends the registration form and the chosen process's answers; lands on the new application. */
+export async function submitRegister(model: PortalModel): Promise<void> {
+  const form = model.forms.register
+  const process = model.process.value
+  const data = process ? model.processForm(process) : null
+  const dataErrors = data ? await data.validate(model.locale, model.t('required')) : {}
+  await form.submit(async (body) => {
+    const client = await model.client()
+    const session = await client.register(
+      { ...body, locale: model.locale, data: data?.values.value ?? {}, ...stampBody(model) },
+      model.registerKey,
+    )
+    model.registerKey = newKey()
+    if (session.applicationId) {
+      model.events.emit('application:created', {
+        applicationId: session.applicationId,
+        process: body.process,
+      })
+    }
+    const files = data?.files.value ?? {}
+    data?.clear()
+    form.reset()
+    await signedIn(model, session)
+    if (session.applicationId) await uploadFormFiles(model, session.applicationId, files)
+  }, dataErrors)
+  // The API names answers' fields by their form name: show those next to the process fields.
+  if (data) data.showServerErrors(form.errors.value)
+}
+
+/** Sends the login form; lands on the most recent application, or back where the session expired. */
+export async function submitLogin(model: PortalModel): Promise<void> {
+  const form = model.forms.login
+  await form.submit(async (body) => {
+    const session = await (await model.client()).login(body)
+    form.reset()
+    await signedIn(model, session)
+  })
+}
+
+/** Asks for a password-reset e-mail; the answer never tells whether the e-mail has an account. */
+export async function submitForgot(model: PortalModel): Promise<void> {
+  const ok = await model.forms.forgot.submit(async (body) => {
+    await (await model.client()).forgotPassword(body)
+  })
+  if (ok) {
+    model.forms.forgot.reset()
+    // The old password did not work: the login form waits for the new one, empty.
+    model.forms.login.set('password', '')
+    model.router.navigate({ name: 'login' }, { key: 'forgot.sent' })
+  }
+}
+
+/** Sets a new password from the e-mailed link, then logs in. */
+export async function submitReset(model: PortalModel): Promise<void> {
+  const form = model.forms.reset
+  await form.submit(async (body) => {
+    const session = await (await model.client()).resetPassword(body)
+    form.reset()
+    await signedIn(model, session)
+  })
+}
+
+/** Accepts an invitation by setting a password, then logs in. */
+export async function submitInvite(model: PortalModel): Promise<void> {
+  const form = model.forms.invite
+  await form.submit(async (body) => {
+    const session = await (await model.client()).acceptInvitation(body)
+    form.reset()
+    await signedIn(model, session)
+  })
+}
+
+/** Creates a further application of a process; a retry reuses the same Idempotency-Key. */
+export async function submitNewApplication(model: PortalModel, form: ProcessFormModel): Promise<void> {
+  const errors = await form.validate(model.locale, model.t('required'))
+  const ok = await form.submission.submit(async () => {
+    const client = await model.client()
+    const created = await client.createApplication(
+      { process: form.process.slug, data: form.values.value, ...stampBody(model) },
+      form.key,
+    )
+    model.events.emit('application:created', { applicationId: created.id, process: form.process.slug })
+    const files = form.files.value
+    form.clear()
+    await model.applications.load()
+    model.navigate({ name: 'application', id: created.id })
+    await uploadFormFiles(model, created.id, files)
+  }, errors)
+  if (!ok) form.showServerErrors(form.submission.errors.value)
+}
+
+/** Logs out here, or on every device (the tokens are revoked on the server when it can be reached). */
+export async function logout(model: PortalModel, everywhere = false): Promise<void> {
+  const client = model.session.value ? await model.client().catch(() => null) : null
+  await (everywhere ? client?.logoutEverywhere() : client?.logout())?.catch(() => {})
+  model.leave()
+  model.navigate({ name: 'login' })
+  model.events.emit('logout', {})
+}
+
+async function signedIn(model: PortalModel, session: Session): Promise<void> {
+  model.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
+  await enter(model, session, session.applicationId, true)
+}
+
+/** Loads who the contact is and their applications, then shows their views where they land. */
+export async function enter(
+  model: PortalModel,
+  session: Session,
+  landing: string | null,
+  remember: boolean,
+): Promise<void> {
+  model.contact.authorize(session, remember)
+  let expired = false
+  const client = await model.client().catch(() => null)
+  const [me, messages] = await Promise.all([
+    client?.me().catch((error: unknown) => {
+      expired = isHttpError(error) && error.status === 401
+      return null
+    }),
+    loadContactCatalogue(model.locale).catch(() => ({})),
+    model.applications.load(),
+  ])
+  model.catalogue = { ...model.catalogue, ...messages }
+  if (expired || model.applications.failure.value === 'unauthorized') {
+    // A stored session that the API no longer knows: start as a visitor.
+    model.leave()
+    model.navigate(model.publicStart())
+    return
+  }
+  const back = model.contact.returnTo
+  model.contact.returnTo = null
+  const latest = landing ?? model.applications.data.value?.items[0]?.id ?? null
+  model.contact.open(session, me ?? null)
+  model.navigate(back ?? (latest ? { name: 'application', id: latest } : { name: 'picker' }))
+}
+
+/**
+ * Uploads the files chosen in a process form once their application exists, on the application's
+ * page, where each one's progress, and any refusal, shows with its name.
+ */
+async function uploadFormFiles(
+  model: PortalModel,
+  applicationId: string,
+  files: Record<string, File>,
+): Promise<void> {
+  const entries = Object.entries(files)
+  if (entries.length === 0) return
+  const { applicationModel } = await import('./ApplicationModel.js')
+  const application = applicationModel(model, applicationId)
+  for (const [field, file] of entries) await application.upload([file], field)
+}
+
+function stampBody(model: PortalModel): { tags?: string[]; source?: Record<string, string> } {
+  const { tags, source } = model.stampValue
+  return {
+    ...(tags.length ? { tags } : {}),
+    ...(Object.keys(source).length ? { source } : {}),
+  }
+}
+
+/** Downloads a file with the session token and hands it to the browser as a download. */
+export async function download(model: PortalModel, path: string, filename: string): Promise<void> {
+  const blob = await (await model.client()).download(path)
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
