@@ -21,6 +21,24 @@ h3{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
 .colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
 .block{display:block}
 progress{vertical-align:middle}
+.badge{display:inline-flex;gap:4px;align-items:center;border:1px solid transparent;white-space:nowrap}
+.badge-icon{font-size:12px}
+.status-draft{background:#f3f4f6;color:#374151;border-color:#9ca3af}
+.status-submitted{background:#dbeafe;color:#1e3a8a}
+.status-in_review{background:#fef3c7;color:#78350f}
+.status-approved{background:#dcfce7;color:#14532d}
+.status-rejected{background:#fee2e2;color:#7f1d1d}
+.status-closed{background:#e5e7eb;color:#1f2937}
+.application-row{padding:12px;border:1px solid var(--portico-border);border-radius:var(--portico-radius);min-width:0;overflow-wrap:anywhere}
+.application-main{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.application-dates{margin:4px 0}
+.switcher{display:flex;flex-wrap:wrap;gap:4px;align-items:center;min-width:0;max-width:100%}
+.switcher select{min-width:0;max-width:100%;flex:1 1 12em}
+.button.small{padding:6px 10px}
+.next{padding:8px 12px;border-inline-start:4px solid var(--portico-accent);background:#f9fafb}
+.note.staff{background:#eff6ff}
+.note-tag{font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.04em;color:var(--portico-accent)}
+@media (forced-colors:active){.badge{border-color:CanvasText}.tab[aria-current=page]{border-bottom-color:Highlight}.note.staff{border-inline-start-color:Highlight}}
 `
 
 const done = new WeakSet<Node>()

@@ -48,6 +48,7 @@ button:focus-visible,input:focus-visible,select:focus-visible,textarea:focus-vis
 .application{display:flex;flex-wrap:wrap;gap:8px;align-items:baseline;padding:12px;border:1px solid var(--portico-border);border-radius:var(--portico-radius)}
 .application[aria-current=true]{border-color:var(--portico-accent)}
 .badge{font-size:13px;padding:0 8px;border-radius:999px;background:#e5e7eb;color:var(--portico-text)}
+@media (forced-colors:active){.button,.choice,.secondary{border:1px solid ButtonText}.portal{border-color:CanvasText}}
 `
 
 /** Adds a stylesheet to a shadow root: a constructable stylesheet (CSP-safe), else a `<style>` element. */

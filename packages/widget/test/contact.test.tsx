@@ -1,4 +1,4 @@
-import { fireEvent, waitFor } from '@testing-library/preact'
+import { fireEvent, waitFor, within } from '@testing-library/preact'
 import { delay, HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { API, application, detail, incident, kyc, problem } from './fixtures.js'
@@ -19,7 +19,16 @@ describe('header and application switcher', () => {
     const opened: string[] = []
     events.on('application:opened', ({ application }) => opened.push(application.id))
     expect(await view.findByRole('heading', { name: 'Verify your identity' })).toBeTruthy()
-    fireEvent.change(view.getByRole('combobox', { name: 'Your applications' }), { target: { value: 'a1' } })
+    const switcher = view.getByRole('combobox', { name: 'Your applications' }) as HTMLSelectElement
+    expect([...switcher.options].map((o) => o.text)).toEqual([
+      'Verify your identity — Submitted — Nov 21, 2026',
+      'Report an incident — Submitted — Nov 10, 2026',
+    ])
+    // Choosing (as arrow keys do on a closed select) does not navigate: Open does.
+    fireEvent.change(switcher, { target: { value: 'a1' } })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(view.getByRole('heading', { name: 'Verify your identity' })).toBeTruthy()
+    fireEvent.click(view.getByRole('button', { name: 'Open' }))
     expect(await view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
     expect(view.getByText('Card blocked')).toBeTruthy()
     await waitFor(() => expect(opened).toContain('a1'))
@@ -49,6 +58,55 @@ describe('header and application switcher', () => {
     expect(await view.findByRole('heading', { name: 'Log in' })).toBeTruthy()
     expect(revoked).toBe('Bearer pt_test')
     expect(view.queryByRole('combobox', { name: 'Your applications' })).toBeNull()
+  })
+})
+
+describe('applications dashboard', () => {
+  it('lists applications with status, dates and who started them, loads more by cursor, and resumes a draft', async () => {
+    const draft = { ...application('a3', incident, '2026-11-01T10:00:00.000Z'), status: 'draft' as const }
+    const colleague = {
+      ...application('a4', kyc, '2026-10-01T10:00:00.000Z'),
+      status: 'approved' as const,
+      updatedAt: '2026-11-30T10:00:00.000Z',
+      contact: { id: 'c2', name: 'Charles Babbage' },
+    }
+    serveApplications([a2, a1, draft, colleague])
+    const cursors: (string | null)[] = []
+    server.use(
+      http.get(`${API}/v1/me/applications`, ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor')
+        cursors.push(cursor)
+        return HttpResponse.json(
+          cursor === 'page2'
+            ? { items: [draft, colleague], nextCursor: null }
+            : { items: [a2, a1], nextCursor: 'page2' },
+        )
+      }),
+    )
+    const { view } = await loggedIn()
+    // Login still lands on the most recent application.
+    await view.findByRole('heading', { name: 'Verify your identity' })
+    fireEvent.click(view.getByRole('button', { name: 'Applications' }))
+    const heading = await view.findByRole('heading', { name: 'Your applications' })
+    await waitFor(() => expect(heading.ownerDocument.activeElement?.shadowRoot?.activeElement).toBe(heading))
+    const list = await view.findByRole('list')
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+    expect(within(list).getAllByText('Submitted')).toHaveLength(2)
+    fireEvent.click(view.getByRole('button', { name: 'Show more applications' }))
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(4))
+    expect(cursors.at(-1)).toBe('page2')
+    expect(view.queryByRole('button', { name: 'Show more applications' })).toBeNull()
+    const approved = within(list).getByText('Approved').closest('li') as HTMLElement
+    expect(within(approved).getByText(/by Charles Babbage/)).toBeTruthy()
+    expect(within(approved).getByText('Started Oct 1, 2026 · updated Nov 30, 2026')).toBeTruthy()
+    // The status reads without colour: an icon beside its name, hidden from screen readers.
+    expect(approved.querySelector('[data-status=approved] [aria-hidden=true]')?.textContent).toBe('✓')
+    fireEvent.click(view.getByRole('button', { name: 'Resume Report an incident' }))
+    expect(await view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
+    expect(view.getByText('Finish your answers and submit the application.')).toBeTruthy()
+    fireEvent.click(view.getByRole('button', { name: 'Applications' }))
+    fireEvent.click(await view.findByRole('button', { name: 'Start a new application' }))
+    expect(await view.findByRole('heading', { name: 'New application' })).toBeTruthy()
   })
 })
 
@@ -84,6 +142,12 @@ describe('application detail', () => {
     const { view } = await loggedIn()
     expect(await view.findByText('Grace (staff)')).toBeTruthy()
     expect(view.getByText('Please upload your ID.')).toBeTruthy()
+    // Staff replies are set apart from the contact's own notes, in words as well as in colour.
+    const reply = view.getByText('Please upload your ID.').closest('li') as HTMLElement
+    expect(within(reply).getByText('Staff reply')).toBeTruthy()
+    expect(
+      view.getByText('Our team will review your application; you will see here when it moves.'),
+    ).toBeTruthy()
     expect(view.getByText('1815-12-10')).toBeTruthy()
     expect(view.getByText('France')).toBeTruthy()
     expect(view.getByText('Yes')).toBeTruthy()
@@ -322,6 +386,7 @@ describe('errors while browsing', () => {
     await view.findByRole('heading', { name: 'Verify your identity' })
     server.use(http.get(`${API}/v1/me/applications/a1`, () => problem(401, 'Session expired')))
     fireEvent.change(view.getByRole('combobox', { name: 'Your applications' }), { target: { value: 'a1' } })
+    fireEvent.click(view.getByRole('button', { name: 'Open' }))
     expect(
       await view.findByText('Your session has expired. Log in again to continue where you were.'),
     ).toBeTruthy()

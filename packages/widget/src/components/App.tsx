@@ -13,6 +13,7 @@ const ForgotForm = lazy(() => import('./ForgotForm.js').then((m) => m.ForgotForm
 const ResetForm = lazy(() => import('./ResetForm.js').then((m) => m.ResetForm))
 const InviteForm = lazy(() => import('./InviteForm.js').then((m) => m.InviteForm))
 const ApplicationView = lazy(() => import('./ApplicationView.js').then((m) => m.ApplicationView))
+const Dashboard = lazy(() => import('./Dashboard.js').then((m) => m.Dashboard))
 const NewApplication = lazy(() => import('./NewApplication.js').then((m) => m.NewApplication))
 const ContractList = lazy(() => import('./ContractList.js').then((m) => m.ContractList))
 const ContractView = lazy(() => import('./ContractView.js').then((m) => m.ContractView))
@@ -39,6 +40,8 @@ function CurrentView() {
       return <ResetForm />
     case 'invite':
       return <InviteForm />
+    case 'applications':
+      return <Dashboard />
     case 'application':
       return <ApplicationView key={route.id} id={route.id} />
     case 'new':

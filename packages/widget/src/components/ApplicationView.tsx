@@ -6,6 +6,7 @@ import { useWidget } from './context.js'
 import { Heading } from './Heading.js'
 import { NotesTimeline } from './NotesTimeline.js'
 import { ResourceView } from './ResourceView.js'
+import { StatusBadge } from './StatusBadge.js'
 
 /** One application: status, process, submitted answers, notes timeline and attachments. */
 export function ApplicationView({ id }: { id: string }) {
@@ -41,10 +42,11 @@ function Summary({ detail }: { detail: ApplicationDetail }) {
     <>
       <Heading>{detail.process.name}</Heading>
       <p class="muted">
-        <span class="badge" part="badge">
-          {t(`status.${detail.status}`)}
-        </span>{' '}
+        <StatusBadge status={detail.status} />{' '}
         {t('application.started', { date: date.format(new Date(detail.createdAt)) })}
+      </p>
+      <p class="next" part="next">
+        <strong>{t('application.next')}</strong> {t(`next.${detail.status}`)}
       </p>
       <h3>{t('application.data')}</h3>
       {answers.length === 0 ? (

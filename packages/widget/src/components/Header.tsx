@@ -20,15 +20,17 @@ export function Header() {
       {label}
     </button>
   )
-  const latest = model.applications.data.value?.items[0]
   const ref = useRef<HTMLElement>(null)
   useLayoutEffect(() => adoptContactStyles(ref.current), [])
   return (
     <header class="header" part="header" ref={ref}>
       <nav class="tabs" aria-label={t('nav.label')}>
         {modules.includes('applications') &&
-          latest &&
-          link({ name: 'application', id: latest.id }, t('nav.applications'), current === 'application')}
+          link(
+            { name: 'applications' },
+            t('nav.applications'),
+            current === 'applications' || current === 'application',
+          )}
         {modules.includes('applications') &&
           link({ name: 'picker' }, t('nav.new'), current === 'picker' || current === 'new')}
         {modules.includes('contracts') &&

@@ -23,6 +23,7 @@ export function NotesTimeline({ application }: { application: ApplicationModel }
               {notes.items.map((note) => (
                 <li key={note.id} class={note.author.type === 'staff' ? 'note staff' : 'note'}>
                   <p class="note-meta">
+                    {note.author.type === 'staff' && <span class="note-tag">{t('notes.reply')}</span>}{' '}
                     <strong>
                       {note.author.type === 'staff'
                         ? t('notes.staff', { name: note.author.name })

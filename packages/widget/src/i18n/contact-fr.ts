@@ -73,4 +73,23 @@ export const frContact: Record<keyof typeof enContact, string> = {
   'contract.signed': 'Signé',
   'contract.expired': 'Expiré',
   'contract.terminated': 'Résilié',
+  'switcher.open': 'Ouvrir',
+  'dashboard.title': 'Vos demandes',
+  'dashboard.new': 'Commencer une nouvelle demande',
+  'dashboard.more': 'Afficher plus de demandes',
+  'dashboard.open': 'Ouvrir {process}',
+  'dashboard.resume': 'Reprendre {process}',
+  'dashboard.by': 'par {name}',
+  'dashboard.started': 'Commencée le {date}',
+  'dashboard.updated': 'mise à jour le {date}',
+  'application.next': 'Et ensuite :',
+  'next.draft': 'Terminez vos réponses et envoyez la demande.',
+  'next.submitted': 'Notre équipe va examiner votre demande ; vous verrez ici quand elle avance.',
+  'next.in_review':
+    'Notre équipe examine votre demande. Suivez les notes : elle peut vous demander quelque chose.',
+  'next.approved': 'Votre demande est acceptée. Vous n’avez plus rien à faire.',
+  'next.rejected':
+    'Votre demande n’a pas été acceptée. Les notes en donnent la raison ; écrivez une note pour poser une question.',
+  'next.closed': 'Cette demande est close. Commencez-en une nouvelle si besoin.',
+  'notes.reply': 'Réponse de l’équipe',
 }

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'forgot' }
   | { name: 'reset'; token: string }
   | { name: 'invite'; token: string }
+  | { name: 'applications' }
   | { name: 'application'; id: string }
   | { name: 'new'; process: string }
   | { name: 'contracts' }
