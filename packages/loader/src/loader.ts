@@ -13,14 +13,18 @@ interface WidgetModule {
 const report = (message: string) => console.error(`[portico] ${message}`)
 const host = window as unknown as { portico?: Queue }
 
-// The one global: a queue of commands until the widget replaces it by the real function.
-const queue: Queue =
-  host.portico ||
-  function portico(...args: unknown[]) {
-    queue.q ||= []
-    queue.q.push(args)
-  }
-if (!host.portico) {
+// The one global: a queue of commands until the widget replaces it by the real function. Ours
+// (queue or real function) carries `q`; a page's own `portico` is left alone, and said so once.
+const prior = host.portico
+const queue: Queue = prior?.q
+  ? prior
+  : function portico(...args: unknown[]) {
+      queue.q?.push(args)
+    }
+queue.q ||= []
+if (prior && prior !== queue)
+  report("window.portico is taken by this page, so portico() commands are off: rename the page's own")
+if (!prior) {
   host.portico = queue
   // Entry points used (click, or Enter on an element that is not a button or link) before the
   // widget has taken over are queued as `open` commands; once the real function has replaced the

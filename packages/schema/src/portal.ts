@@ -35,6 +35,8 @@ export const PortalConfig = z.object({
   theme: Theme,
   defaultLocale: Locale,
   modules: z.array(Module),
+  /** What an upload may be, so the widget says it before a file is chosen. */
+  uploads: z.optional(z.object({ maxBytes: z.number(), allowedTypes: z.array(z.string()) })),
 })
 export type PortalConfig = z.infer<typeof PortalConfig>
 

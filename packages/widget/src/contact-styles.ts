@@ -21,6 +21,11 @@ h3{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
 .colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
 .block{display:block}
 progress{vertical-align:middle}
+.dropzone{display:flex;flex-direction:column;gap:4px;padding:12px;border:2px dashed var(--portico-border);border-radius:var(--portico-radius);margin:0 0 var(--portico-space)}
+.dropzone.over{border-color:var(--portico-accent);background:#eff6ff}
+.dropzone .muted{margin:0}
+.dropzone input{max-width:100%}
+.upload{overflow-wrap:anywhere}
 .badge{display:inline-flex;gap:4px;align-items:center;border:1px solid transparent;white-space:nowrap}
 .badge-icon{font-size:12px}
 .status-draft{background:#f3f4f6;color:#374151;border-color:#9ca3af}

@@ -1,7 +1,7 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact'
 import { delay, HttpResponse, http } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { API, application, detail, incident, kyc, problem } from './fixtures.js'
+import { API, application, detail, incident, kyc, multiPortal, problem } from './fixtures.js'
 import { loggedIn, serveApplications } from './login.js'
 import { me, server } from './server.js'
 
@@ -200,8 +200,85 @@ describe('application detail', () => {
     await view.findByRole('heading', { name: 'Report an incident' })
     fireEvent.change(view.getByLabelText('Add files'), { target: { files: [new File(['MZ'], 'tool.exe')] } })
     expect(
-      await view.findByText('tool.exe could not be uploaded: Upload a PDF, PNG or JPEG file.'),
+      await view.findByText('tool.exe (2 bytes) could not be uploaded: Upload a PDF, PNG or JPEG file.'),
     ).toBeTruthy()
+  })
+
+  it('shows accepted types and the size limit before a file is chosen, sizes in words, and refuses a large file without sending it', async () => {
+    serveApplications([a1], {
+      a1: {
+        attachments: [
+          {
+            id: 'f1',
+            filename: 'note.txt',
+            contentType: 'text/plain',
+            size: 12,
+            sha256: 'x',
+            field: null,
+            createdAt: '2026-11-20T10:00:00.000Z',
+          },
+        ],
+      },
+    })
+    let sent = 0
+    server.use(
+      http.get(`${API}/v1/portals/acme-services`, () =>
+        HttpResponse.json({
+          ...multiPortal,
+          uploads: { maxBytes: 1024 * 1024, allowedTypes: ['application/pdf', 'image/png'] },
+        }),
+      ),
+      http.post(`${API}/v1/me/applications/a1/attachments`, () => {
+        sent++
+        return problem(500, 'Should not be called')
+      }),
+    )
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Report an incident' })
+    expect(view.getByText('12 bytes')).toBeTruthy()
+    const input = view.getByLabelText('Add files')
+    const rules = view.getByText('Accepted: PDF, PNG; up to 1 MB per file.')
+    expect(input.getAttribute('aria-describedby')).toBe(rules.id)
+    const big = new File([new Uint8Array(2 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' })
+    fireEvent.change(input, { target: { files: [big] } })
+    expect(
+      await view.findByText('scan.pdf (2 MB) could not be uploaded: the file is larger than allowed'),
+    ).toBeTruthy()
+    expect(sent).toBe(0)
+  })
+
+  it('cancels an upload in progress, then retries it', async () => {
+    serveApplications([a1])
+    let calls = 0
+    server.use(
+      http.post(`${API}/v1/me/applications/a1/attachments`, async () => {
+        calls++
+        if (calls === 1) await delay('infinite')
+        return HttpResponse.json(
+          {
+            id: 'f9',
+            filename: 'id.png',
+            contentType: 'image/png',
+            size: 3,
+            sha256: 'x',
+            field: null,
+            createdAt: '2026-11-21T12:00:00.000Z',
+          },
+          { status: 201 },
+        )
+      }),
+    )
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Report an incident' })
+    fireEvent.change(view.getByLabelText('Add files'), {
+      target: { files: [new File(['abc'], 'id.png', { type: 'image/png' })] },
+    })
+    fireEvent.click(await view.findByRole('button', { name: 'Cancel id.png' }))
+    expect(await view.findByText('id.png: upload cancelled')).toBeTruthy()
+    fireEvent.click(view.getByRole('button', { name: 'Retry id.png' }))
+    expect(await view.findByText('id.png uploaded')).toBeTruthy()
+    expect(await view.findByRole('button', { name: 'Download id.png' })).toBeTruthy()
+    expect(calls).toBe(2)
   })
 
   it('downloads an attachment with the session token', async () => {

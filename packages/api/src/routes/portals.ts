@@ -23,7 +23,9 @@ export function mountPortalRoutes(app: Hono<AppEnv>): void {
     c.header('etag', cached.etag)
     c.header('cache-control', 'public, max-age=60, stale-while-revalidate=300')
     if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304)
-    return cached.config
+    // Upload limits are the instance's, not the portal's: the widget shows them before a file is chosen.
+    const { maxBytes, allowedTypes } = c.var.config.uploads
+    return { ...cached.config, uploads: { maxBytes, allowedTypes } }
   })
   route(app, 'register', async (c, { body }) => {
     const portal = await portalOf(c)

@@ -131,6 +131,7 @@ export function createClient(options: ClientOptions) {
       file: File,
       field: string | null,
       onProgress: (ratio: number) => void,
+      signal?: AbortSignal,
     ) =>
       upload<ResponseOf<'uploadMyApplicationAttachment'>>(
         `${base}me/applications/${encodeURIComponent(applicationId)}/attachments`,
@@ -138,6 +139,7 @@ export function createClient(options: ClientOptions) {
         field,
         options.token(),
         onProgress,
+        signal,
       ),
     download: (path: string) => call(() => http.get(path).blob()),
     attachmentPath: (applicationId: string, attachment: string) =>

@@ -10,10 +10,23 @@ export function upload<T>(
   field: string | null,
   token: string | null,
   onProgress: (ratio: number) => void,
+  /** Cancels the upload; the promise rejects with an `AbortError`. */
+  signal?: AbortSignal,
   timeout = 120_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
+    // Settled here rather than in onabort, which not every XMLHttpRequest (or test double) fires.
+    const cancelled = () => reject(new DOMException('The upload was cancelled', 'AbortError'))
+    signal?.addEventListener(
+      'abort',
+      () => {
+        xhr.abort()
+        cancelled()
+      },
+      { once: true },
+    )
+    xhr.onabort = cancelled
     xhr.open('POST', url)
     xhr.timeout = timeout
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`)

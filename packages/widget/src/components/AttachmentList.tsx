@@ -1,7 +1,8 @@
 import type { Attachment } from '@portico/schema'
+import { formatBytes } from '../format.js'
 import { useWidget } from './context.js'
 
-/** Attachments with a download button each, sizes in the user's number format. */
+/** Attachments with a download button each, sizes in words (12 bytes, 3.4 kB). */
 export function AttachmentList({
   items,
   onDownload,
@@ -10,7 +11,6 @@ export function AttachmentList({
   onDownload: (attachment: Attachment) => void
 }) {
   const { t, locale } = useWidget()
-  const size = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 1 })
   if (items.length === 0) return <p class="muted">{t('attachments.empty')}</p>
   return (
     <ul class="attachments" part="list">
@@ -24,7 +24,7 @@ export function AttachmentList({
           >
             {attachment.filename}
           </button>{' '}
-          <span class="muted">{size.format(attachment.size / 1024)}</span>
+          <span class="muted">{formatBytes(attachment.size, locale)}</span>
         </li>
       ))}
     </ul>

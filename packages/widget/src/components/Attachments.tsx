@@ -1,52 +1,75 @@
+import { useId, useState } from 'preact/hooks'
+import { formatBytes } from '../format.js'
 import type { ApplicationModel } from '../models/ApplicationModel.js'
 import { AttachmentList } from './AttachmentList.js'
 import { useWidget } from './context.js'
-import { useMessage } from './Message.js'
+import { UploadList } from './UploadList.js'
 
-/** The attachments of an application: download each, upload more with visible progress. */
+/** The attachments of an application: download each, add more by choosing or dropping files. */
 export function Attachments({ application }: { application: ApplicationModel }) {
-  const { t, locale } = useWidget()
-  const message = useMessage()
+  const { t, model, locale } = useWidget()
+  const id = useId()
+  const [over, setOver] = useState(false)
   const detail = application.detail.data.value
-  const percent = new Intl.NumberFormat(locale, { style: 'percent' })
+  const rules = model.config.value?.uploads
+  const add = (files: FileList | null | undefined) => void application.upload([...(files ?? [])], null, rules)
   return (
-    <section aria-labelledby="portico-attachments">
-      <h3 id="portico-attachments">{t('attachments.title')}</h3>
+    <section aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('attachments.title')}</h3>
       <AttachmentList
         items={detail?.attachments ?? []}
         onDownload={(a) => void application.download(a.id, a.filename)}
       />
-      <div class="field" part="field">
-        <label for="portico-upload">{t('attachments.add')}</label>
+      {/* The drop zone is a bonus for mouse users: the file input inside it is the keyboard's way in. */}
+      <div
+        class={over ? 'dropzone over' : 'dropzone'}
+        part="dropzone"
+        onDragOver={(event) => {
+          event.preventDefault()
+          setOver(true)
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(event) => {
+          event.preventDefault()
+          setOver(false)
+          add(event.dataTransfer?.files)
+        }}
+      >
+        <label for={`${id}-input`}>{t('attachments.add')}</label>
         <input
-          id="portico-upload"
+          id={`${id}-input`}
           type="file"
           multiple
+          aria-describedby={rules ? `${id}-rules` : undefined}
+          {...(rules ? { accept: rules.allowedTypes.join(',') } : {})}
           onChange={(event) => {
-            const files = [...(event.currentTarget.files ?? [])]
+            const files = event.currentTarget.files
+            add(files)
             event.currentTarget.value = ''
-            void application.upload(files)
           }}
         />
+        <p class="muted small">{t('attachments.drop')}</p>
+        {rules && (
+          <p id={`${id}-rules`} class="muted small">
+            {t('attachments.rules', {
+              types: typeNames(rules.allowedTypes),
+              size: formatBytes(rules.maxBytes, locale),
+            })}
+          </p>
+        )}
       </div>
-      <ul class="uploads" aria-live="polite">
-        {application.uploads.value.map((upload) => (
-          <li key={upload.id}>
-            {upload.message ? (
-              <span class="field-error">
-                {t('attachments.failed', { name: upload.name, reason: message(upload.message) })}
-              </span>
-            ) : upload.progress >= 1 ? (
-              t('attachments.done', { name: upload.name })
-            ) : (
-              <>
-                <progress max={1} value={upload.progress} aria-label={upload.name} />{' '}
-                {t('attachments.progress', { name: upload.name, percent: percent.format(upload.progress) })}
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <UploadList application={application} />
     </section>
   )
+}
+
+/** Media types as people name files: "PDF, PNG, JPEG". */
+function typeNames(types: string[]): string {
+  const names = types.map((type) => {
+    const sub = type.split('/')[1] ?? type
+    if (sub.includes('wordprocessingml')) return 'DOCX'
+    if (sub.includes('spreadsheetml')) return 'XLSX'
+    return (sub === 'plain' ? 'TXT' : sub).toUpperCase()
+  })
+  return [...new Set(names)].join(', ')
 }

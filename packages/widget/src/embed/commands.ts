@@ -185,7 +185,9 @@ function destroyPage(): void {
   current.listeners.abort()
   for (const { handle } of current.portals.values()) handle.destroy()
   for (const handle of current.modals.values()) handle.destroy()
-  delete (window as { portico?: PorticoCommand }).portico
+  const global = window as { portico?: PorticoCommand }
+  // Only ours: a page's own `portico` was never replaced.
+  if (global.portico?.q) delete global.portico
 }
 
 /** Listeners queued before the widget loaded hear what already happened, in order. */
@@ -226,9 +228,15 @@ export function wire(
   page = current
   void kit.defineElement()
   const global = window as { portico?: PorticoCommand }
-  const queued = global.portico?.q ?? []
-  global.portico = (...args) => run(current, args)
-  for (const args of queued) run(current, args)
+  const existing = global.portico
+  // Ours (the loader's queue or an earlier real function) carries `q`; a page's own `portico` is
+  // left alone (the loader already said so once) and the page keeps working, without commands.
+  if (!existing || existing.q) {
+    const real: PorticoCommand = (...args) => run(current, args)
+    real.q = []
+    global.portico = real
+    for (const args of existing?.q ?? []) run(current, args)
+  }
   replayEarly(current, options.portal, early)
   const { signal } = current.listeners
   document.addEventListener(
@@ -244,9 +252,11 @@ export function wire(
   document.addEventListener(
     'keydown',
     (event) => {
-      const element = event.key === 'Enter' ? entryPointOf(event) : null
-      // Buttons and links turn Enter into a click already.
-      if (!element || element.closest('button, a[href], input, summary')) return
+      const element = event.key === 'Enter' || event.key === ' ' ? entryPointOf(event) : null
+      // Buttons and links turn Enter (and buttons Space) into a click already; Space activates
+      // other elements only when they say they are buttons (role=button), as a button would.
+      if (!element || element.closest('button, a[href], input, summary, textarea, select')) return
+      if (event.key === ' ' && element.getAttribute('role') !== 'button') return
       event.preventDefault()
       run(current, ['open', element])
     },

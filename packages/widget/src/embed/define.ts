@@ -9,7 +9,9 @@ import { splitTags } from './source.js'
  * @example await defineElement(); document.body.append(Object.assign(document.createElement('portico-portal'), { … }))
  */
 export async function defineElement(name = 'portico-portal'): Promise<void> {
-  if (typeof customElements === 'undefined' || customElements.get(name)) return
+  const existing = globalThis.customElements?.get(name) as { portico?: true } | undefined
+  // Ours already: nothing to do. A page's own of that name: element.js says so once.
+  if (typeof customElements === 'undefined' || existing?.portico) return
   // The element's code stays out of the first view of script-tag pages that never use it.
   const { define } = await import('./element.js')
   define(name, { mount, splitTags })

@@ -16,8 +16,17 @@ export function define(
   // Handed over by defineElement() rather than imported, so the first chunk is not split further.
   kit: { mount: typeof mount; splitTags: typeof splitTags },
 ): void {
-  if (customElements.get(name)) return
+  const existing = customElements.get(name) as { portico?: true } | undefined
+  if (existing) {
+    if (!existing.portico)
+      console.warn(
+        `[portico] this page already defines a <${name}> custom element, the name of Portico's element: Portico's is not defined; call defineElement("another-name") to use it`,
+      )
+    return
+  }
   class PorticoPortal extends HTMLElement implements PorticoPortalElement {
+    /** Tells Portico's element from a page's own of the same name. */
+    static portico = true
     handle: PorticoHandle | null = null
 
     connectedCallback() {

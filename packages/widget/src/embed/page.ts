@@ -50,6 +50,17 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
  */
 export function embed(init: EmbedInit): PorticoHandle {
   const options = scriptOptions(init)
+  // Tag managers paste the script twice: the same portal into the same place mounts once.
+  const key = `${options.portal} ${init.script.dataset.target ?? ''}`
+  const mounted = embedded.get(key)
+  if (mounted?.host.isConnected) {
+    console.warn(
+      `[portico] portico.js is on this page twice for portal "${options.portal}": the second <script> tag is ignored; remove one of them`,
+    )
+    // The loader added an empty element for a script tag without data-target.
+    if (!init.script.dataset.target && init.target !== mounted.host.parentElement) init.target.remove()
+    return mounted
+  }
   const handle = mount(init.target, { ...options, ...(init.config ? { config: init.config } : {}) })
   // Events that happen before the command code arrives are kept for the listeners queued with
   // `portico('on', …)` before the widget loaded.
@@ -71,5 +82,9 @@ export function embed(init: EmbedInit): PorticoHandle {
         '[portico] the entry-point code could not be loaded: check that the widget files are served',
       ),
   )
+  embedded.set(key, handle)
   return handle
 }
+
+/** Portals mounted by script tags, by portal and target. */
+const embedded = new Map<string, PorticoHandle>()

@@ -88,4 +88,11 @@ export const enContact = {
   'next.rejected': 'Your application was not accepted. The notes say why; write a note to ask a question.',
   'next.closed': 'This application is closed. Start a new one if you need to.',
   'notes.reply': 'Staff reply',
+  'attachments.drop': 'Choose files above, or drop them here.',
+  'attachments.rules': 'Accepted: {types}; up to {size} per file.',
+  'attachments.cancel': 'Cancel {name}',
+  'attachments.cancelled': '{name}: upload cancelled',
+  'attachments.retry': 'Retry {name}',
+  'attachments.tooLarge': 'the file is larger than allowed',
+  'attachments.wrongType': 'this type of file is not accepted',
 }

@@ -92,4 +92,11 @@ export const frContact: Record<keyof typeof enContact, string> = {
     'Votre demande n’a pas été acceptée. Les notes en donnent la raison ; écrivez une note pour poser une question.',
   'next.closed': 'Cette demande est close. Commencez-en une nouvelle si besoin.',
   'notes.reply': 'Réponse de l’équipe',
+  'attachments.drop': 'Choisissez des fichiers ci-dessus, ou déposez-les ici.',
+  'attachments.rules': 'Acceptés : {types} ; jusqu’à {size} par fichier.',
+  'attachments.cancel': 'Annuler {name}',
+  'attachments.cancelled': '{name} : envoi annulé',
+  'attachments.retry': 'Réessayer {name}',
+  'attachments.tooLarge': 'le fichier dépasse la taille permise',
+  'attachments.wrongType': 'ce type de fichier n’est pas accepté',
 }

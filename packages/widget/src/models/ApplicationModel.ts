@@ -10,8 +10,16 @@ import { type ViewRegistry, viewKey } from './registry.js'
 export interface Upload {
   id: number
   name: string
+  size: number
   progress: number
+  state: 'uploading' | 'done' | 'failed' | 'cancelled'
   message: UserMessage | null
+}
+
+/** What an upload may be (the portal config says; the API checks again). */
+export interface UploadRules {
+  maxBytes: number
+  allowedTypes: string[]
 }
 
 /** What an application model needs from the portal model. */
@@ -77,31 +85,76 @@ export class ApplicationModel {
   }
 
   /** Uploads files one after the other, showing each one's progress; `field` names the form field they answer. */
-  async upload(files: readonly File[], field: string | null = null): Promise<void> {
-    const client = await this.ctx.client().catch(() => null)
+  async upload(files: readonly File[], field: string | null = null, rules?: UploadRules): Promise<void> {
     for (const file of files) {
       const id = ++uploadIds
+      this.pending.set(id, { file, field })
       this.uploads.value = [
         ...this.uploads.value,
-        { id, name: file.name, progress: 0, message: client ? null : { key: 'error.network' } },
+        { id, name: file.name, size: file.size, progress: 0, state: 'uploading', message: null },
       ]
-      if (!client) continue
-      const update = (patch: Partial<Upload>) => {
-        this.uploads.value = this.uploads.value.map((u) => (u.id === id ? { ...u, ...patch } : u))
-      }
-      try {
-        const attachment = await client.uploadAttachment(this.id, file, field, (progress) =>
-          update({ progress }),
-        )
-        update({ progress: 1 })
-        const detail = this.detail.data.value
-        // While the detail is still loading, its answer may predate this upload: load it again.
-        if (detail && this.detail.status.value === 'ready') {
-          this.detail.data.value = { ...detail, attachments: [...detail.attachments, attachment] }
-        } else void this.detail.load()
-      } catch (error) {
-        if (!this.ctx.intercept(error)) update({ message: messageOf(error) })
-      }
+      // Refused before sending when the portal's rules say so: no waiting for a 413 or a 415.
+      const refused =
+        rules && file.size > rules.maxBytes
+          ? 'attachments.tooLarge'
+          : rules && file.type && !rules.allowedTypes.includes(file.type)
+            ? 'attachments.wrongType'
+            : null
+      if (refused) this.update(id, { state: 'failed', message: { key: refused } })
+      else await this.send(id)
+    }
+  }
+
+  /** Sends a failed or cancelled upload again. */
+  retry(id: number): Promise<void> {
+    this.update(id, { state: 'uploading', progress: 0, message: null })
+    return this.send(id)
+  }
+
+  /** Cancels an upload in progress. */
+  cancel(id: number): void {
+    this.controllers.get(id)?.abort()
+  }
+
+  private readonly pending = new Map<number, { file: File; field: string | null }>()
+  private readonly controllers = new Map<number, AbortController>()
+
+  private update(id: number, patch: Partial<Upload>): void {
+    this.uploads.value = this.uploads.value.map((u) => (u.id === id ? { ...u, ...patch } : u))
+  }
+
+  private async send(id: number): Promise<void> {
+    const item = this.pending.get(id)
+    if (!item) return
+    // Set before anything is awaited: Cancel shows at once and must work at once.
+    const controller = new AbortController()
+    this.controllers.set(id, controller)
+    const client = await this.ctx.client().catch(() => null)
+    if (!client) {
+      this.update(id, { state: 'failed', message: { key: 'error.network' } })
+      return
+    }
+    try {
+      const attachment = await client.uploadAttachment(
+        this.id,
+        item.file,
+        item.field,
+        (progress) => this.update(id, { progress }),
+        controller.signal,
+      )
+      this.update(id, { progress: 1, state: 'done' })
+      this.pending.delete(id)
+      const detail = this.detail.data.value
+      // While the detail is still loading, its answer may predate this upload: load it again.
+      if (detail && this.detail.status.value === 'ready') {
+        this.detail.data.value = { ...detail, attachments: [...detail.attachments, attachment] }
+      } else void this.detail.load()
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError')
+        this.update(id, { state: 'cancelled', message: null })
+      else if (!this.ctx.intercept(error)) this.update(id, { state: 'failed', message: messageOf(error) })
+    } finally {
+      this.controllers.delete(id)
     }
   }
 
