@@ -13,14 +13,16 @@ interface WidgetModule {
 const report = (message: string) => console.error(`[portico] ${message}`)
 const host = window as unknown as { portico?: Queue }
 
-// The one global: a queue of commands until the widget replaces it by the real function. Ours
-// (queue or real function) carries `q`; a page's own `portico` is left alone, and said so once.
+// The one global: a queue of commands until the widget replaces it by the real function. A
+// function is ours (queue, real function, or the page's copy of the queue snippet); anything
+// else is the page's own `portico`, left alone and said so once.
 const prior = host.portico
-const queue: Queue = prior?.q
-  ? prior
-  : function portico(...args: unknown[]) {
-      queue.q?.push(args)
-    }
+const queue: Queue =
+  typeof prior == 'function'
+    ? prior
+    : function portico(...args: unknown[]) {
+        queue.q?.push(args)
+      }
 queue.q ||= []
 if (prior && prior !== queue)
   report("window.portico is taken by this page, so portico() commands are off: rename the page's own")

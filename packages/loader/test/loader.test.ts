@@ -131,4 +131,17 @@ describe('loader', () => {
       ['close'],
     ])
   })
+
+  it('leaves a portico object the page defined alone, and says so once', async () => {
+    const { dom, errors, thrown } = await page(
+      '<script src="https://cdn.example/portico.js" data-portal="acme" data-api="api.example"></script>',
+      '',
+      '<script>window.portico = { app: "host" }</script>',
+    )
+    expect(dom.window.portico).toEqual({ app: 'host' })
+    expect(errors[0]).toBe(
+      "[portico] window.portico is taken by this page, so portico() commands are off: rename the page's own",
+    )
+    expect(thrown).toEqual([])
+  })
 })

@@ -67,4 +67,55 @@ describe('embed() (what the loader calls)', () => {
     )
     expect((window as { portico?: unknown }).portico).not.toBe(queue)
   })
+
+  it('mounts once when the script tag is pasted twice, and says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const first = scriptTag({ 'data-portal': 'acme-services' })
+    const second = scriptTag({ 'data-portal': 'acme-services' })
+    const handle = embed({ script: first.script, target: first.target, api: API })
+    await viewOf(handle).findByRole('heading', { name: 'What would you like to do?' })
+    const again = embed({ script: second.script, target: second.target, api: API })
+    expect(again).toBe(handle)
+    expect(document.querySelectorAll('portico-root')).toHaveLength(1)
+    expect(second.target.isConnected).toBe(false)
+    expect(warn.mock.calls).toEqual([
+      [
+        '[portico] portico.js is on this page twice for portal "acme-services": the second <script> tag is ignored; remove one of them',
+      ],
+    ])
+    handle.destroy()
+  })
+
+  it('leaves a page’s own portico global alone and still mounts', async () => {
+    const own = { version: 'host app' }
+    Object.assign(window, { portico: own })
+    const { script, target } = scriptTag({ 'data-portal': 'acme-services' })
+    const handle = embed({ script, target, api: API })
+    await viewOf(handle).findByRole('heading', { name: 'What would you like to do?' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((window as { portico?: unknown }).portico).toBe(own)
+    handle.destroy()
+    delete (window as { portico?: unknown }).portico
+  })
+
+  it('still renders, with one warning, when the page defines <portico-root> itself', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    customElements.define(
+      'portico-root',
+      class extends HTMLElement {
+        constructor() {
+          super()
+          this.attachShadow({ mode: 'open' }).textContent = 'host page element'
+        }
+      },
+    )
+    const { script, target } = scriptTag({ 'data-portal': 'acme-services' })
+    const handle = embed({ script, target, api: API })
+    await viewOf(handle).findByRole('heading', { name: 'What would you like to do?' })
+    expect(handle.host.localName).toBe('div')
+    expect(warn.mock.calls.map(([message]) => message)).toEqual([
+      "[portico] this page defines a <portico-root> custom element, a name the widget uses: the widget renders in a <div> instead; rename the page's element to keep them apart",
+    ])
+    handle.destroy()
+  })
 })

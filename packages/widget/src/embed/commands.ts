@@ -187,7 +187,7 @@ function destroyPage(): void {
   for (const handle of current.modals.values()) handle.destroy()
   const global = window as { portico?: PorticoCommand }
   // Only ours: a page's own `portico` was never replaced.
-  if (global.portico?.q) delete global.portico
+  if (typeof global.portico === 'function') delete global.portico
 }
 
 /** Listeners queued before the widget loaded hear what already happened, in order. */
@@ -229,12 +229,10 @@ export function wire(
   void kit.defineElement()
   const global = window as { portico?: PorticoCommand }
   const existing = global.portico
-  // Ours (the loader's queue or an earlier real function) carries `q`; a page's own `portico` is
-  // left alone (the loader already said so once) and the page keeps working, without commands.
-  if (!existing || existing.q) {
-    const real: PorticoCommand = (...args) => run(current, args)
-    real.q = []
-    global.portico = real
+  // A function is ours (the loader's queue, or the page's copy of its snippet); a page's own
+  // `portico` object is left alone (the loader said so once) and the page keeps working, without commands.
+  if (!existing || typeof existing === 'function') {
+    global.portico = (...args) => run(current, args)
     for (const args of existing?.q ?? []) run(current, args)
   }
   replayEarly(current, options.portal, early)
