@@ -18,7 +18,7 @@ const host = window as unknown as { portico?: Queue }
 // else is the page's own `portico`, left alone and said so once.
 const prior = host.portico
 const queue: Queue =
-  typeof prior == 'function'
+  typeof prior === 'function'
     ? prior
     : function portico(...args: unknown[]) {
         queue.q?.push(args)

@@ -22,6 +22,8 @@ export function Attachments({ application }: { application: ApplicationModel }) 
       />
       {/* The drop zone is a bonus for mouse users: the file input inside it is the keyboard's way in. */}
       <div
+        role="group"
+        aria-labelledby={`${id}-input-label`}
         class={over ? 'dropzone over' : 'dropzone'}
         part="dropzone"
         onDragOver={(event) => {
@@ -35,7 +37,9 @@ export function Attachments({ application }: { application: ApplicationModel }) 
           add(event.dataTransfer?.files)
         }}
       >
-        <label for={`${id}-input`}>{t('attachments.add')}</label>
+        <label id={`${id}-input-label`} for={`${id}-input`}>
+          {t('attachments.add')}
+        </label>
         <input
           id={`${id}-input`}
           type="file"
