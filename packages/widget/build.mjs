@@ -5,37 +5,16 @@
 // whole first view in its entry (see below).
 import { rm, writeFile } from 'node:fs/promises'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
-import { build, transform } from 'esbuild'
+import { transform } from 'esbuild'
 import { rollup } from 'rollup'
 
-const shared = {
-  entryPoints: { index: 'src/index.ts' },
-  bundle: true,
-  format: 'esm',
-  target: 'es2020',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  conditions: ['@portico/source'],
-  logLevel: 'warning',
-}
-
 await rm('dist', { recursive: true, force: true })
-await build({
-  ...shared,
-  outdir: 'dist',
-  chunkNames: 'chunks/[name]-[hash]',
-  splitting: true,
-  minify: true,
-  external: ['ky', '@portico/schema'],
-  // Maps carry their sources (sourcesContent), since src/ is not published.
-  sourcemap: true,
-  legalComments: 'linked',
-})
 
-// The CDN build goes through Rollup: esbuild's code splitting gives every set of modules shared
+// Both builds go through Rollup: esbuild's code splitting gives every set of modules shared
 // between the entry and a lazy view a chunk of its own (14 files before the first view could
-// render), while Rollup keeps all the first view needs in the entry and lets lazy views import
-// from it. The first view is then one file, fetched beside the portal config (issue 13).
+// render, each with its own compression overhead), while Rollup keeps all the first view needs in
+// the entry and lets lazy views import from it. The first view is then one file, fetched beside
+// the portal config (issue 13).
 const typescript = {
   name: 'esbuild-transform',
   async resolveId(source, importer) {
@@ -55,8 +34,9 @@ const typescript = {
       jsxImportSource: 'preact',
       target: 'es2020',
       sourcefile: id,
+      sourcemap: true,
     })
-    return { code: result.code, map: null }
+    return { code: result.code, map: result.map }
   },
   async renderChunk(code) {
     const result = await transform(code, {
@@ -65,24 +45,44 @@ const typescript = {
       target: 'es2020',
       legalComments: 'none',
       define: { 'process.env.NODE_ENV': '"production"' },
+      sourcemap: true,
     })
-    return { code: result.code, map: null }
+    return { code: result.code, map: result.map }
   },
 }
+const resolve = nodeResolve({
+  exportConditions: ['@portico/source', 'import', 'default'],
+  extensions: ['.ts', '.tsx', '.js'],
+})
+const onwarn = (warning, warn) => {
+  if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
+}
+
+// The npm build: private copies of preact and @preact/signals; ky and @portico/schema stay imports
+// the host app bundles. Maps carry their sources (sourcesContent), since src/ is not published.
+const npm = await rollup({
+  input: { index: 'src/index.ts' },
+  external: (id) => /^(ky|@portico\/schema)(\/|$)/.test(id),
+  // Public exports only: the first view goes into one chunk that the entry re-exports from.
+  preserveEntrySignatures: 'strict',
+  plugins: [resolve, typescript],
+  onwarn,
+})
+await npm.write({
+  dir: 'dist',
+  format: 'es',
+  entryFileNames: '[name].js',
+  chunkFileNames: 'chunks/[name]-[hash].js',
+  sourcemap: true,
+})
+await npm.close()
+
 const bundle = await rollup({
   input: { widget: 'src/index.ts' },
   // Lazy chunks may import what they share with the first view from the entry itself.
   preserveEntrySignatures: 'allow-extension',
-  plugins: [
-    nodeResolve({
-      exportConditions: ['@portico/source', 'import', 'default'],
-      extensions: ['.ts', '.tsx', '.js'],
-    }),
-    typescript,
-  ],
-  onwarn(warning, warn) {
-    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
-  },
+  plugins: [resolve, typescript],
+  onwarn,
 })
 const { output } = await bundle.write({
   dir: 'dist/cdn',
