@@ -71,6 +71,28 @@ describe('company admins', () => {
     expect(again.status).toBe(401)
   })
 
+  it('reactivate a deactivated colleague, who logs in again; only a deactivated one of their company', async () => {
+    const list = await api.call('GET', '/v1/me/company/contacts', { token: dana })
+    const samId = list.body.items[1].id
+    const reactivate = (id: string, token = dana) =>
+      api.call('POST', `/v1/me/company/contacts/${id}/reactivate`, { token })
+    expect((await reactivate(samId, sam)).status).toBe(403)
+    expect((await reactivate(samId)).status).toBe(409)
+    const outsider = await createContact(api, { email: 'o@else.test', name: 'O' })
+    expect((await reactivate(outsider)).status).toBe(404)
+    expect(
+      (await api.call('POST', `/v1/me/company/contacts/${samId}/deactivate`, { token: dana })).status,
+    ).toBe(204)
+    const undone = await reactivate(samId)
+    expect(undone.status).toBe(204)
+    const after = await api.call('GET', '/v1/me/company/contacts', { token: dana })
+    expect(after.body.items[1].status).toBe('active')
+    const again = await api.call('POST', '/v1/portals/acme-services/login', {
+      body: { email: 'sam@acme.test', password: api.seed.login.password },
+    })
+    expect(again.status).toBe(200)
+  })
+
   it('are the only ones who manage contacts: a plain colleague gets 403', async () => {
     expect((await api.call('GET', '/v1/me/company/contacts', { token: sam })).status).toBe(403)
     const invite = await api.call('POST', '/v1/me/company/contacts', {

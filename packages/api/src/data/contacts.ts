@@ -85,3 +85,45 @@ export async function updateContactRow(
 ): Promise<void> {
   await db.updateTable('contacts').set(set).where('id', '=', id).execute()
 }
+
+/**
+ * Lets a deactivated contact of a company log in again: back to active when they had set a
+ * password, else back to invited. A conditional update, so only a deactivated contact of that
+ * company changes; answers whether one did.
+ */
+export async function reactivateCompanyContact(
+  db: Kysely<Database>,
+  input: { organisationId: string; companyId: string; contactId: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set((eb) => ({
+      status: eb
+        .case()
+        .when('password_hash', 'is not', null)
+        .then('active' as const)
+        .else('invited' as const)
+        .end(),
+    }))
+    .where('id', '=', input.contactId)
+    .where('company_id', '=', input.companyId)
+    .where('organisation_id', '=', input.organisationId)
+    .where('status', '=', 'disabled')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Whether a contact of a company exists, whatever its status. */
+export async function companyContactExists(
+  db: Kysely<Database>,
+  input: { organisationId: string; companyId: string; contactId: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('id', '=', input.contactId)
+    .where('company_id', '=', input.companyId)
+    .where('organisation_id', '=', input.organisationId)
+    .executeTakeFirst()
+  return Boolean(row)
+}

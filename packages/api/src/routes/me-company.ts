@@ -7,6 +7,7 @@ import { findPortalById } from '../data/portals.js'
 import { onConflict } from '../db/unique.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { reactivateColleague } from '../services/colleagues.js'
 import { sendInvitation } from '../services/invite.js'
 import { route } from './route.js'
 
@@ -137,6 +138,12 @@ export function mountMeCompanyRoutes(app: Hono<AppEnv>): void {
         subject: { type: 'contact', id },
       })
     })
+    return undefined
+  })
+  route(app, 'reactivateColleague', async (c, { params }) => {
+    const { companyId } = requireCompanyAdmin(c)
+    const { organisationId, contactId } = c.var.session
+    await reactivateColleague(c.var.db, { organisationId, companyId, contactId }, { id: params.id })
     return undefined
   })
 }

@@ -215,4 +215,13 @@ export const CONTACT_OPERATIONS = {
     status: 204,
     errors: [401, 403, 404, 409],
   }),
+  reactivateColleague: operation({
+    ...company,
+    method: 'post',
+    path: '/v1/me/company/contacts/{id}/reactivate',
+    summary: 'Reactivate a deactivated colleague, undoing a deactivation (company admins)',
+    params: IdParams,
+    status: 204,
+    errors: [401, 403, 404, 409],
+  }),
 } as const
