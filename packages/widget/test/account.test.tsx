@@ -1,4 +1,4 @@
-import { fireEvent, waitFor } from '@testing-library/preact'
+import { fireEvent, waitFor, within } from '@testing-library/preact'
 import { HttpResponse, http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { API, application, contract, incident } from './fixtures.js'
@@ -76,14 +76,16 @@ describe('company', () => {
       id: 'c1',
       status: 'active',
       isCompanyAdmin: true,
-      fields: { 'contact.name': 'Ada Lovelace', 'contact.email': 'ada@example.com' },
+      fields: { name: 'Ada Lovelace', email: 'ada@example.com', phone: null },
     },
     {
       id: 'c2',
       status: 'active',
       isCompanyAdmin: false,
-      fields: { 'contact.name': 'Charles Babbage', 'contact.email': 'charles@example.com' },
+      fields: { name: 'Charles Babbage', email: 'charles@example.com', phone: '+44 20 7946 0000' },
     },
+    // A profile that shows no name: the e-mail stands in, never the id.
+    { id: 'c9', status: 'invited', isCompanyAdmin: false, fields: { email: 'grace@example.com' } },
   ]
 
   function serveCompany() {
@@ -95,13 +97,18 @@ describe('company', () => {
     )
   }
 
-  it('lets a company admin invite a colleague and deactivate one', async () => {
+  it('lets a company admin invite a colleague, deactivate one after confirming, and undo it', async () => {
     serveApplications([application('a1', incident)])
     serveCompany()
     server.use(http.get(`${API}/v1/me`, () => HttpResponse.json({ ...me, isCompanyAdmin: true })))
     let invited: unknown
     let deactivated = ''
+    let reactivated = ''
     server.use(
+      http.post(`${API}/v1/me/company/contacts/:id/reactivate`, ({ params }) => {
+        reactivated = String(params.id)
+        return new HttpResponse(null, { status: 204 })
+      }),
       http.post(`${API}/v1/me/company/contacts`, async ({ request }) => {
         invited = await request.json()
         return HttpResponse.json({ id: 'c3' }, { status: 201 })
@@ -115,10 +122,25 @@ describe('company', () => {
     fireEvent.click(view.getByRole('button', { name: 'Company' }))
     expect(await view.findByText('Analytical Ltd')).toBeTruthy()
     expect(await view.findByText('Charles Babbage')).toBeTruthy()
+    expect(view.getByText('charles@example.com')).toBeTruthy()
+    expect(view.getByText('+44 20 7946 0000')).toBeTruthy()
+    expect(view.getByText('grace@example.com')).toBeTruthy()
+    expect(view.queryByText('c9')).toBeNull()
     expect(view.queryByRole('button', { name: 'Deactivate Ada Lovelace' })).toBeNull()
     fireEvent.click(view.getByRole('button', { name: 'Deactivate Charles Babbage' }))
-    expect(await view.findByText('The contact was deactivated.')).toBeTruthy()
+    // Nothing happens before the admin confirms; "Keep active" backs out.
+    expect(deactivated).toBe('')
+    fireEvent.click(view.getByRole('button', { name: 'Keep active' }))
+    fireEvent.click(view.getByRole('button', { name: 'Deactivate Charles Babbage' }))
+    const confirm = view.getByRole('group', {
+      name: 'Deactivate Charles Babbage? They will no longer be able to log in.',
+    })
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, deactivate' }))
+    expect(await view.findByText('Charles Babbage was deactivated.')).toBeTruthy()
     expect(deactivated).toBe('c2')
+    fireEvent.click(await view.findByRole('button', { name: 'Undo: reactivate Charles Babbage' }))
+    expect(await view.findByText('Charles Babbage was reactivated.')).toBeTruthy()
+    expect(reactivated).toBe('c2')
 
     fireEvent.input(view.getByLabelText('Full name'), { target: { value: 'Grace Hopper' } })
     fireEvent.input(view.getByLabelText('E-mail'), { target: { value: 'not an email' } })

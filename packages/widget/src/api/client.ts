@@ -161,6 +161,10 @@ export function createClient(options: ClientOptions) {
       send('listColleagues', 'get', '/v1/me/company/contacts', { query }),
     inviteColleague: (body: BodyOf<'inviteColleague'>) =>
       send('inviteColleague', 'post', '/v1/me/company/contacts', { body }),
+    reactivateColleague: (colleagueId: string) =>
+      send('reactivateColleague', 'post', '/v1/me/company/contacts/{id}/reactivate', {
+        params: id(colleagueId),
+      }),
     deactivateColleague: (colleagueId: string) =>
       send('deactivateColleague', 'post', '/v1/me/company/contacts/{id}/deactivate', {
         params: id(colleagueId),

@@ -1,3 +1,4 @@
+import type { Colleague } from '@portico/schema'
 import { useEffect } from 'preact/hooks'
 import type { MessageKey } from '../i18n/index.js'
 import { type CompanyModel, companyModel } from '../models/CompanyModel.js'
@@ -39,34 +40,30 @@ export function CompanyPage() {
         <>
           <h3>{t('company.colleagues')}</h3>
           <LiveMessage message={company.notice.value} tone="info" />
+          {company.undoable.value && (
+            <p>
+              <button
+                type="button"
+                class="button secondary"
+                part="button"
+                onClick={() => {
+                  const undo = company.undoable.value
+                  if (undo) void company.reactivate(undo.id, undo.name)
+                }}
+              >
+                {t('company.undo', { name: company.undoable.value.name })}
+              </button>
+            </p>
+          )}
           <ResourceView resource={company.colleagues}>
             {(list) =>
               list.items.length === 0 ? (
                 <p class="muted">{t('company.noColleagues')}</p>
               ) : (
                 <ul class="colleagues" part="list">
-                  {list.items.map((colleague) => {
-                    const name = colleague.fields['contact.name'] ?? colleague.fields.name ?? colleague.id
-                    return (
-                      <li key={colleague.id} class="colleague">
-                        <span>
-                          <strong>{name}</strong>{' '}
-                          <span class="badge">{t(`contact.${colleague.status}`)}</span>
-                          {colleague.isCompanyAdmin && <span class="badge">{t('company.admin')}</span>}
-                        </span>
-                        {colleague.status !== 'disabled' &&
-                          colleague.id !== model.session.value?.contact.id && (
-                            <button
-                              type="button"
-                              class="button secondary"
-                              onClick={() => void company.deactivate(colleague.id)}
-                            >
-                              {t('company.deactivate', { name })}
-                            </button>
-                          )}
-                      </li>
-                    )
-                  })}
+                  {list.items.map((colleague) => (
+                    <ColleagueRow key={colleague.id} company={company} colleague={colleague} />
+                  ))}
                 </ul>
               )
             }
@@ -104,5 +101,50 @@ function InviteColleague({ company }: { company: CompanyModel }) {
       <FormMessage form={form} />
       <SubmitButton form={form} label={t('company.inviteSubmit')} />
     </Form>
+  )
+}
+
+/**
+ * One colleague: the fields the profile shows (never a raw id), status, and the admin's actions.
+ * Deactivating asks first and is a secondary action; a deactivated colleague can be reactivated.
+ */
+function ColleagueRow({ company, colleague }: { company: CompanyModel; colleague: Colleague }) {
+  const { t, model } = useWidget()
+  const { name, email, phone } = colleague.fields
+  const label = name || email || t('company.unnamed')
+  const self = colleague.id === model.session.value?.contact.id
+  const confirming = company.confirming.value === colleague.id
+  return (
+    <li class="colleague">
+      <span>
+        <strong>{label}</strong> <span class="badge">{t(`contact.${colleague.status}`)}</span>
+        {colleague.isCompanyAdmin && <span class="badge">{t('company.admin')}</span>}
+        {email && email !== label && <span class="block small">{email}</span>}
+        {phone && <span class="block small">{phone}</span>}
+      </span>
+      {self ? null : colleague.status === 'disabled' ? (
+        <button type="button" class="link" onClick={() => void company.reactivate(colleague.id, label)}>
+          {t('company.reactivate', { name: label })}
+        </button>
+      ) : confirming ? (
+        <span class="confirm" role="group" aria-label={t('company.confirm', { name: label })}>
+          <span class="small">{t('company.confirm', { name: label })}</span>{' '}
+          <button
+            type="button"
+            class="button secondary small"
+            onClick={() => void company.deactivate(colleague.id, label)}
+          >
+            {t('company.confirmYes')}
+          </button>{' '}
+          <button type="button" class="link" onClick={() => (company.confirming.value = null)}>
+            {t('company.confirmNo')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" class="link" onClick={() => (company.confirming.value = colleague.id)}>
+          {t('company.deactivate', { name: label })}
+        </button>
+      )}
+    </li>
   )
 }

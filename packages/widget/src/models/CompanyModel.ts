@@ -1,6 +1,7 @@
 import type { ColleagueList, CompanyView, InviteColleagueBody } from '@portico/schema'
 import { signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
+import type { MessageKey } from '../i18n/index.js'
 import { messageOf, type UserMessage } from './errors.js'
 import { FormModel, normalizeEmail, ruleValidator } from './FormModel.js'
 import { Resource } from './Resource.js'
@@ -64,14 +65,35 @@ export class CompanyModel {
     }
   }
 
-  /** Deactivates a colleague: they can no longer log in. */
-  async deactivate(id: string): Promise<void> {
+  /** The colleague whose deactivation waits for confirmation, if any. */
+  readonly confirming = signal<string | null>(null)
+  /** The colleague just deactivated, whose deactivation can be undone. */
+  readonly undoable = signal<{ id: string; name: string } | null>(null)
+
+  /** Deactivates a colleague: they can no longer log in (until reactivated). */
+  async deactivate(id: string, name: string): Promise<void> {
+    this.confirming.value = null
+    if (
+      await this.act(() => this.client().then((c) => c.deactivateColleague(id)), 'company.deactivated', name)
+    )
+      this.undoable.value = { id, name }
+  }
+
+  /** Reactivates a deactivated colleague (the undo of a deactivation). */
+  async reactivate(id: string, name: string): Promise<void> {
+    this.undoable.value = null
+    await this.act(() => this.client().then((c) => c.reactivateColleague(id)), 'company.reactivated', name)
+  }
+
+  private async act(run: () => Promise<unknown>, done: MessageKey, name: string): Promise<boolean> {
     try {
-      await (await this.client()).deactivateColleague(id)
-      this.notice.value = { key: 'company.deactivated' }
+      await run()
+      this.notice.value = { key: done, params: { name } }
       await this.colleagues.load()
+      return true
     } catch (error) {
       if (!this.intercept(error)) this.notice.value = messageOf(error)
+      return false
     }
   }
 }

@@ -33,7 +33,7 @@ export function failureMessage(failure: Failure): MessageKey {
 }
 
 /** A message for the user: a catalogue key, or the API's own words. */
-export type UserMessage = { key: MessageKey } | { text: string }
+export type UserMessage = { key: MessageKey; params?: Record<string, string> } | { text: string }
 
 /** What to tell the user about an error: the API's explanation of a 4xx, else a catalogue message. */
 export function messageOf(error: unknown): UserMessage {
