@@ -20,7 +20,8 @@ h3{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
 .note-body{margin:4px 0 0;white-space:pre-wrap}
 .colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
 .block{display:block}
-.confirm{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
+.confirm{display:flex;flex-wrap:wrap;gap:8px;align-items:center;border:0;margin:0;padding:0;min-width:0}
+.confirm legend{float:left;margin:0}
 progress{vertical-align:middle}
 .dropzone{display:flex;flex-direction:column;gap:4px;padding:12px;border:2px dashed var(--portico-border);border-radius:var(--portico-radius);margin:0 0 var(--portico-space)}
 .dropzone.over{border-color:var(--portico-accent);background:#eff6ff}

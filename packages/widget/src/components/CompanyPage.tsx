@@ -127,8 +127,8 @@ function ColleagueRow({ company, colleague }: { company: CompanyModel; colleague
           {t('company.reactivate', { name: label })}
         </button>
       ) : confirming ? (
-        <span class="confirm" role="group" aria-label={t('company.confirm', { name: label })}>
-          <span class="small">{t('company.confirm', { name: label })}</span>{' '}
+        <fieldset class="confirm">
+          <legend class="small">{t('company.confirm', { name: label })}</legend>
           <button
             type="button"
             class="button secondary small"
@@ -139,7 +139,7 @@ function ColleagueRow({ company, colleague }: { company: CompanyModel; colleague
           <button type="button" class="link" onClick={() => (company.confirming.value = null)}>
             {t('company.confirmNo')}
           </button>
-        </span>
+        </fieldset>
       ) : (
         <button type="button" class="link" onClick={() => (company.confirming.value = colleague.id)}>
           {t('company.deactivate', { name: label })}
