@@ -8,7 +8,7 @@ const css = `
 .tab{background:none;border:0;border-bottom:3px solid transparent;padding:6px 4px;color:var(--portico-text)}
 .tab[aria-current=page]{border-bottom-color:var(--portico-accent);font-weight:600}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-h3{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
+.subheading{font-size:16px;margin:calc(var(--portico-space)*1.5) 0 8px}
 .answers{display:grid;gap:8px;margin:0 0 var(--portico-space)}
 .answers dt{font-weight:600;font-size:14px}
 .answers dd{margin:0}

@@ -34,6 +34,11 @@ export interface MountOptions {
   label?: string
   /** Where the session token lives: `memory` (a reload logs out) or `local` (`localStorage`). @default 'memory' */
   tokenStorage?: TokenStorage
+  /**
+   * Level of the portal's title heading, 1 to 5, so the host page keeps its own outline (views'
+   * headings are one level below). @default 2
+   */
+  headingLevel?: number
   /** The portal config, already being fetched (the loader fetches it in parallel with the widget). */
   config?: Promise<PortalConfig>
 }
@@ -103,6 +108,7 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(options.tokenStorage ? { tokenStorage: options.tokenStorage } : {}),
+    ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
     tags: unique(options.tags ?? []),
     source: { ...options.source },
   }

@@ -42,7 +42,7 @@ describe('embed() (what the loader calls)', () => {
     expect(error.mock.calls.map(([message]) => message)).toEqual([
       '[portico] data-theme-acent is not a theme attribute: use data-theme-accent, data-theme-accent-text, data-theme-text, data-theme-muted, data-theme-surface, data-theme-border, data-theme-danger, data-theme-radius, data-theme-space, data-theme-font',
       '[portico] data-theme-accent="blurple" is not a CSS colour: use e.g. data-theme-accent="#0f766e"',
-      '[portico] data-porta is not a Portico attribute: use data-portal, data-api, data-target, data-mode, data-process, data-tags, data-locale, data-height, data-label, data-token-storage or data-theme-*',
+      '[portico] data-porta is not a Portico attribute: use data-portal, data-api, data-target, data-mode, data-process, data-tags, data-locale, data-height, data-label, data-token-storage, data-heading-level or data-theme-*',
       '[portico] data-mode="popup" is not a mode: use data-mode="inline", "launcher" or "modal"',
       '[portico] data-locale="de" is not supported: use data-locale="en" or data-locale="fr"',
     ])

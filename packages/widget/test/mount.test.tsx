@@ -32,6 +32,17 @@ describe('mount()', () => {
     expect(handle.host.textContent).toBe('')
   })
 
+  it('puts the portal title at level 2 by default, or the level the page asks for, with lang and dir on its root', async () => {
+    const { view } = mountInto()
+    expect(await view.findByRole('heading', { level: 2, name: 'Acme client services' })).toBeTruthy()
+    expect(view.getByRole('heading', { level: 3, name: 'What would you like to do?' })).toBeTruthy()
+    const deeper = mountInto({ headingLevel: 4, locale: 'fr' })
+    const title = await deeper.view.findByRole('heading', { level: 4 })
+    expect(deeper.view.getByRole('heading', { level: 5 })).toBeTruthy()
+    const root = title.closest('.portal') as HTMLElement
+    expect([root.lang, root.dir]).toEqual(['fr', 'ltr'])
+  })
+
   it('sets the theme as CSS custom properties on the host element', () => {
     const { handle } = mountInto({ theme: { accent: '#7c3aed', radius: '2px' }, height: '600px' })
     expect(handle.host.style.getPropertyValue('--portico-accent')).toBe('#7c3aed')

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useWidget } from './context.js'
+import { Title } from './Heading.js'
 import { LoadFailed } from './LoadFailed.js'
 import { Loading } from './Loading.js'
 import { LoginForm } from './LoginForm.js'
@@ -55,6 +56,9 @@ function CurrentView() {
   }
 }
 
+/** Locales written right to left (none yet: the list grows with the catalogues). */
+const RTL: readonly string[] = []
+
 /** The root of the widget: the portal's title, the contact's header, announcements and the current view. */
 export function App() {
   const { model } = useWidget()
@@ -87,14 +91,14 @@ export function App() {
       part="portal"
       ref={root}
       lang={model.locale}
+      // The widget's own direction, whatever the host page's (a right-to-left page must not flip it).
+      dir={RTL.includes(model.locale) ? 'rtl' : 'ltr'}
       style={accent ? { '--portico-accent': accent } : undefined}
     >
       {config && (
         <div class="top">
           {config.theme.logoUrl && <img class="logo" part="logo" src={config.theme.logoUrl} alt="" />}
-          <h1 class="title" part="title">
-            {config.theme.title ?? config.name}
-          </h1>
+          <Title>{config.theme.title ?? config.name}</Title>
         </div>
       )}
       {model.session.value && <Header />}

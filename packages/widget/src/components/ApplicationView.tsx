@@ -3,7 +3,7 @@ import { useEffect } from 'preact/hooks'
 import { applicationModel } from '../models/ApplicationModel.js'
 import { Attachments } from './Attachments.js'
 import { useWidget } from './context.js'
-import { Heading } from './Heading.js'
+import { Heading, Subheading } from './Heading.js'
 import { NotesTimeline } from './NotesTimeline.js'
 import { ResourceView } from './ResourceView.js'
 import { StatusBadge } from './StatusBadge.js'
@@ -48,7 +48,7 @@ function Summary({ detail }: { detail: ApplicationDetail }) {
       <p class="next" part="next">
         <strong>{t('application.next')}</strong> {t(`next.${detail.status}`)}
       </p>
-      <h3>{t('application.data')}</h3>
+      <Subheading>{t('application.data')}</Subheading>
       {answers.length === 0 ? (
         <p class="muted">{t('application.noData')}</p>
       ) : (

@@ -3,6 +3,7 @@ import { formatBytes } from '../format.js'
 import type { ApplicationModel } from '../models/ApplicationModel.js'
 import { AttachmentList } from './AttachmentList.js'
 import { useWidget } from './context.js'
+import { Subheading } from './Heading.js'
 import { UploadList } from './UploadList.js'
 
 /** The attachments of an application: download each, add more by choosing or dropping files. */
@@ -15,7 +16,7 @@ export function Attachments({ application }: { application: ApplicationModel }) 
   const add = (files: FileList | null | undefined) => void application.upload([...(files ?? [])], null, rules)
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t('attachments.title')}</h3>
+      <Subheading id={`${id}-title`}>{t('attachments.title')}</Subheading>
       <AttachmentList
         items={detail?.attachments ?? []}
         onDownload={(a) => void application.download(a.id, a.filename)}

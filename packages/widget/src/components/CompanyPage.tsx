@@ -5,7 +5,7 @@ import { type CompanyModel, companyModel } from '../models/CompanyModel.js'
 import { useWidget } from './context.js'
 import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
-import { Heading } from './Heading.js'
+import { Heading, Subheading } from './Heading.js'
 import { LiveMessage } from './Message.js'
 import { ResourceView } from './ResourceView.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -38,7 +38,7 @@ export function CompanyPage() {
       </ResourceView>
       {admin && (
         <>
-          <h3>{t('company.colleagues')}</h3>
+          <Subheading>{t('company.colleagues')}</Subheading>
           <LiveMessage message={company.notice.value} tone="info" />
           {company.undoable.value && (
             <p>
@@ -80,7 +80,7 @@ function InviteColleague({ company }: { company: CompanyModel }) {
   const form = company.invite
   return (
     <Form onSubmit={() => company.sendInvite()}>
-      <h3>{t('company.invite')}</h3>
+      <Subheading>{t('company.invite')}</Subheading>
       <TextField
         label={t('name')}
         name="name"

@@ -1,6 +1,6 @@
 import { AttachmentList } from './AttachmentList.js'
 import { useWidget } from './context.js'
-import { Heading } from './Heading.js'
+import { Heading, Subheading } from './Heading.js'
 import { ResourceView } from './ResourceView.js'
 
 /** One shared contract; its attachments are offered only when staff made them visible. */
@@ -19,7 +19,7 @@ export function ContractView({ id }: { id: string }) {
           {contract.watchers.length > 0 && (
             <p>{t('contract.watchers', { names: contract.watchers.map((w) => w.name).join(', ') })}</p>
           )}
-          <h3>{t('attachments.title')}</h3>
+          <Subheading>{t('attachments.title')}</Subheading>
           {contract.attachmentsVisible ? (
             <AttachmentList
               items={contract.attachments}

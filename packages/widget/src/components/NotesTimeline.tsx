@@ -2,6 +2,7 @@ import type { ApplicationModel } from '../models/ApplicationModel.js'
 import { useWidget } from './context.js'
 import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
+import { Subheading } from './Heading.js'
 import { ResourceView } from './ResourceView.js'
 import { SubmitButton } from './SubmitButton.js'
 import { TextArea } from './TextArea.js'
@@ -13,7 +14,7 @@ export function NotesTimeline({ application }: { application: ApplicationModel }
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
   return (
     <section aria-labelledby="portico-notes">
-      <h3 id="portico-notes">{t('notes.title')}</h3>
+      <Subheading id="portico-notes">{t('notes.title')}</Subheading>
       <ResourceView resource={application.notes}>
         {(notes) =>
           notes.items.length === 0 ? (

@@ -40,6 +40,7 @@ const KNOWN = [
   'height',
   'label',
   'tokenStorage',
+  'headingLevel',
 ]
 const report = (message: string) => console.error(`[portico] ${message}`)
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
@@ -74,6 +75,10 @@ function reportAttributes(data: DOMStringMap): void {
   if (tags.length > 20 || tags.some((tag) => tag.length > 50))
     report(
       `data-tags="${data.tags}" has too many or too long tags: use at most 20 comma-separated tags of 50 characters`,
+    )
+  if (data.headingLevel && !/^[1-5]$/.test(data.headingLevel))
+    report(
+      `data-heading-level="${data.headingLevel}" is not a heading level: use 1 to 5 (the portal's title level; default 2)`,
     )
   if (data.tokenStorage && !['memory', 'local'].includes(data.tokenStorage))
     report(

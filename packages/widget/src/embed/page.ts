@@ -25,6 +25,7 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
     if (value) theme[key] = value
   }
   const locale = data.locale && /^(en|fr)(-|$)/i.test(data.locale) ? data.locale : undefined
+  const headingLevel = Number(data.headingLevel)
   const height = data.height && globalThis.CSS?.supports('height', data.height) ? data.height : undefined
   return {
     portal: data.portal ?? '',
@@ -38,6 +39,7 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
     ...(data.process ? { process: data.process } : {}),
     ...(locale ? { locale } : {}),
     ...(height ? { height } : {}),
+    ...(headingLevel >= 1 && headingLevel <= 5 ? { headingLevel } : {}),
     ...(data.label ? { label: data.label } : {}),
     ...(data.tokenStorage === 'local' ? { tokenStorage: 'local' as const } : {}),
   }

@@ -52,6 +52,8 @@ export interface PortalModelOptions {
   locale?: string
   /** Milliseconds before a request gives up. @default 15000 */
   timeout?: number
+  /** Level of the portal's title (its views' headings are one below). @default 2 */
+  headingLevel?: number
 }
 
 /** What new applications are stamped with: the mount's (or entry point's) tags and source. */
@@ -67,6 +69,8 @@ export class PortalModel {
   readonly process = signal<PublicProcess | null>(null)
   readonly events: Emitter
   readonly locale: Locale
+  /** Level of the portal's title heading; views use the next levels. */
+  readonly headingLevel: number
   readonly t: Translate
   readonly router: Router
   readonly contact: ContactSession
@@ -94,6 +98,7 @@ export class PortalModel {
   constructor(private readonly options: PortalModelOptions) {
     this.events = options.events ?? new Emitter()
     this.locale = resolveLocale(options.locale)
+    this.headingLevel = options.headingLevel ?? 2
     this.t = translator(() => this.catalogue)
     this.stampValue = { tags: options.tags ?? [], source: options.source ?? {} }
     this.wanted = options.process
