@@ -54,10 +54,64 @@ describe('header and application switcher', () => {
       }),
     )
     const { view } = await loggedIn()
-    fireEvent.click(view.getByRole('button', { name: 'Log out' }))
+    const menu = view.getByRole('button', { name: 'Account menu of Ada Lovelace' })
+    expect(menu.getAttribute('aria-expanded')).toBe('false')
+    fireEvent.click(menu)
+    await waitFor(() => expect(menu.getAttribute('aria-expanded')).toBe('true'))
+    fireEvent.click(await view.findByRole('button', { name: 'Log out' }))
     expect(await view.findByRole('heading', { name: 'Log in' })).toBeTruthy()
     expect(revoked).toBe('Bearer pt_test')
     expect(view.queryByRole('combobox', { name: 'Your applications' })).toBeNull()
+  })
+})
+
+describe('contact menu', () => {
+  it('logs out on every device from the menu', async () => {
+    serveApplications([a1])
+    let everywhere = ''
+    server.use(
+      http.post(`${API}/v1/me/logout-everywhere`, ({ request }) => {
+        everywhere = request.headers.get('authorization') ?? ''
+        return new HttpResponse(null, { status: 204 })
+      }),
+    )
+    const { view } = await loggedIn()
+    const menu = view.getByRole('button', { name: 'Account menu of Ada Lovelace' })
+    fireEvent.click(menu)
+    // Escape closes the menu and gives focus back to its button.
+    fireEvent.keyDown(await view.findByRole('button', { name: 'Your profile' }), { key: 'Escape' })
+    await waitFor(() => expect(menu.getAttribute('aria-expanded')).toBe('false'))
+    expect(menu.ownerDocument.activeElement?.shadowRoot?.activeElement).toBe(menu)
+    fireEvent.click(menu)
+    fireEvent.click(await view.findByRole('button', { name: 'Log out on every device' }))
+    expect(await view.findByRole('heading', { name: 'Log in' })).toBeTruthy()
+    expect(everywhere).toBe('Bearer pt_test')
+  })
+
+  it('edits the profile as PATCH /v1/me allows, and the name in the header follows', async () => {
+    serveApplications([a1])
+    let patch: unknown
+    server.use(
+      http.patch(`${API}/v1/me`, async ({ request }) => {
+        patch = await request.json()
+        return HttpResponse.json({ ...me, name: 'Ada King', locale: 'fr' })
+      }),
+    )
+    const { view } = await loggedIn()
+    fireEvent.click(view.getByRole('button', { name: 'Account menu of Ada Lovelace' }))
+    fireEvent.click(await view.findByRole('button', { name: 'Your profile' }))
+    const name = (await view.findByLabelText('Full name')) as HTMLInputElement
+    expect(name.value).toBe('Ada Lovelace')
+    fireEvent.input(name, { target: { value: '' } })
+    fireEvent.click(view.getByRole('button', { name: 'Save' }))
+    expect(await view.findByText('Enter your name')).toBeTruthy()
+    fireEvent.input(name, { target: { value: ' Ada King ' } })
+    fireEvent.input(view.getByLabelText('Phone'), { target: { value: '+44 1234' } })
+    fireEvent.change(view.getByLabelText('Language of e-mails'), { target: { value: 'fr' } })
+    fireEvent.click(view.getByRole('button', { name: 'Save' }))
+    expect(await view.findByText('Your profile was saved.')).toBeTruthy()
+    expect(patch).toEqual({ name: 'Ada King', phone: '+44 1234', locale: 'fr' })
+    expect(await view.findByRole('button', { name: 'Account menu of Ada King' })).toBeTruthy()
   })
 })
 

@@ -34,6 +34,6 @@ export async function loggedIn(
   fireEvent.input(await view.findByLabelText('E-mail'), { target: { value: 'ada@example.com' } })
   fireEvent.input(view.getByLabelText('Password'), { target: { value: 'analytical engine' } })
   fireEvent.click(view.getByRole('button', { name: 'Log in' }))
-  await view.findByRole('button', { name: 'Log out' })
+  await view.findByRole('button', { name: 'Account menu of Ada Lovelace' })
   return rendered
 }

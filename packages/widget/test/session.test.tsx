@@ -11,7 +11,7 @@ describe('token storage', () => {
     await loggedIn('acme-services', { tokenStorage: 'local' })
     const again = renderPortal('acme-services', { tokenStorage: 'local' })
     expect(await again.view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
-    expect(again.view.getByRole('button', { name: 'Log out' })).toBeTruthy()
+    expect(again.view.getByRole('button', { name: 'Account menu of Ada Lovelace' })).toBeTruthy()
   })
 
   it('forgets the session on reload by default (memory), and never writes the token to storage', async () => {

@@ -11,4 +11,9 @@ afterEach(() => {
   cleanupPortals()
   server.resetHandlers()
 })
-afterAll(() => server.close())
+afterAll(async () => {
+  server.close()
+  // Preact runs effects after paint, with a 35 ms timer when no frame comes: let the last test's
+  // timers fire while jsdom's globals (cancelAnimationFrame) still exist.
+  await new Promise((resolve) => setTimeout(resolve, 100))
+})

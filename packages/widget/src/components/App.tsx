@@ -19,6 +19,7 @@ const NewApplication = lazy(() => import('./NewApplication.js').then((m) => m.Ne
 const ContractList = lazy(() => import('./ContractList.js').then((m) => m.ContractList))
 const ContractView = lazy(() => import('./ContractView.js').then((m) => m.ContractView))
 const CompanyPage = lazy(() => import('./CompanyPage.js').then((m) => m.CompanyPage))
+const ProfileView = lazy(() => import('./ProfileView.js').then((m) => m.ProfileView))
 const Header = lazy(() => import('./Header.js').then((m) => m.Header))
 
 function CurrentView() {
@@ -53,6 +54,8 @@ function CurrentView() {
       return <ContractView key={route.id} id={route.id} />
     case 'company':
       return <CompanyPage />
+    case 'profile':
+      return <ProfileView />
   }
 }
 

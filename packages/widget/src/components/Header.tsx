@@ -2,9 +2,10 @@ import { useLayoutEffect, useRef } from 'preact/hooks'
 import { adoptContactStyles } from '../contact-styles.js'
 import type { Route } from '../models/routes.js'
 import { ApplicationSwitcher } from './ApplicationSwitcher.js'
+import { ContactMenu } from './ContactMenu.js'
 import { useWidget } from './context.js'
 
-/** The bar of a logged-in contact: the modules their profile opens, the application switcher, logout. */
+/** The bar of a logged-in contact: the modules their profile opens, the application switcher, the contact's menu. */
 export function Header() {
   const { t, model } = useWidget()
   const modules = model.modules.value
@@ -39,9 +40,7 @@ export function Header() {
       </nav>
       <div class="header-end">
         {modules.includes('applications') && <ApplicationSwitcher />}
-        <button type="button" class="link" onClick={() => void model.logout()}>
-          {t('logout')}
-        </button>
+        <ContactMenu />
       </div>
     </header>
   )

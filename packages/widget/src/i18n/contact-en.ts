@@ -102,4 +102,10 @@ export const enContact = {
   'company.reactivate': 'Reactivate {name}',
   'company.reactivated': '{name} was reactivated.',
   'company.undo': 'Undo: reactivate {name}',
+  'menu.label': 'Account menu of {name}',
+  'logout.everywhere': 'Log out on every device',
+  'profile.title': 'Your profile',
+  'profile.language': 'Language of e-mails',
+  'profile.save': 'Save',
+  'profile.saved': 'Your profile was saved.',
 }

@@ -106,4 +106,10 @@ export const frContact: Record<keyof typeof enContact, string> = {
   'company.reactivate': 'Réactiver {name}',
   'company.reactivated': '{name} a été réactivé.',
   'company.undo': 'Annuler : réactiver {name}',
+  'menu.label': 'Menu du compte de {name}',
+  'logout.everywhere': 'Se déconnecter sur tous les appareils',
+  'profile.title': 'Votre profil',
+  'profile.language': 'Langue des e-mails',
+  'profile.save': 'Enregistrer',
+  'profile.saved': 'Votre profil a été enregistré.',
 }

@@ -14,6 +14,7 @@ export type Route =
   | { name: 'contracts' }
   | { name: 'contract'; id: string }
   | { name: 'company' }
+  | { name: 'profile' }
 
 /**
  * How e-mailed links carry their token: in the fragment (`#portico-invitation=…&portal=…`, as the
