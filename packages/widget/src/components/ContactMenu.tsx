@@ -12,11 +12,18 @@ export function ContactMenu() {
   const id = useId()
   const button = useRef<HTMLButtonElement>(null)
   const name = model.me.value?.name ?? model.session.value?.contact.name ?? ''
+  const escape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false)
+      button.current?.focus()
+    }
+  }
   const item = (label: string, run: () => void) => (
     <li>
       <button
         type="button"
         class="menu-item"
+        onKeyDown={escape}
         onClick={() => {
           setOpen(false)
           run()
@@ -27,20 +34,13 @@ export function ContactMenu() {
     </li>
   )
   return (
-    <div
-      class="contact-menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false)
-          button.current?.focus()
-        }
-      }}
-    >
+    <div class="contact-menu">
       <button
         ref={button}
         type="button"
         class="link"
         aria-expanded={open ? 'true' : 'false'}
+        onKeyDown={escape}
         aria-controls={open ? id : undefined}
         // The visible name stays in the accessible name (WCAG 2.5.3).
         aria-label={t('menu.label', { name })}
