@@ -12,7 +12,7 @@ export function ContactMenu() {
   const id = useId()
   const button = useRef<HTMLButtonElement>(null)
   const name = model.me.value?.name ?? model.session.value?.contact.name ?? ''
-  const escape = (event: KeyboardEvent) => {
+  const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
       setOpen(false)
       button.current?.focus()
@@ -23,7 +23,7 @@ export function ContactMenu() {
       <button
         type="button"
         class="menu-item"
-        onKeyDown={escape}
+        onKeyDown={closeOnEscape}
         onClick={() => {
           setOpen(false)
           run()
@@ -40,7 +40,7 @@ export function ContactMenu() {
         type="button"
         class="link"
         aria-expanded={open ? 'true' : 'false'}
-        onKeyDown={escape}
+        onKeyDown={closeOnEscape}
         aria-controls={open ? id : undefined}
         // The visible name stays in the accessible name (WCAG 2.5.3).
         aria-label={t('menu.label', { name })}
