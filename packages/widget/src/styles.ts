@@ -27,6 +27,7 @@ input,select,textarea{font:inherit;color:inherit;background:var(--portico-surfac
 [aria-invalid=true]{border-color:var(--portico-danger)}
 .check{flex-direction:row;align-items:center;gap:8px}
 .check input{width:18px;height:18px}
+.hint{font-size:14px;color:var(--portico-muted);margin:0}
 .field-error,.form-message{color:var(--portico-danger);font-size:14px;margin:0}
 .form-message:empty{display:none}
 .form-message{margin:0 0 var(--portico-space)}

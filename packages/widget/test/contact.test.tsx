@@ -34,6 +34,22 @@ describe('header and application switcher', () => {
     await waitFor(() => expect(opened).toContain('a1'))
   })
 
+  it("moves focus to the new view's heading even when its data takes seconds", async () => {
+    serveApplications([a2, a1])
+    server.use(
+      http.get(`${API}/v1/me/applications/a1`, async () => {
+        await delay(1500)
+        return HttpResponse.json(detail(a1))
+      }),
+    )
+    const { view } = await loggedIn('acme-services', { timeout: 5000 })
+    await view.findByRole('heading', { name: 'Verify your identity' })
+    fireEvent.change(view.getByRole('combobox', { name: 'Your applications' }), { target: { value: 'a1' } })
+    fireEvent.click(view.getByRole('button', { name: 'Open' }))
+    const heading = await view.findByRole('heading', { name: 'Report an incident' }, { timeout: 4000 })
+    await waitFor(() => expect(heading.ownerDocument.activeElement?.shadowRoot?.activeElement).toBe(heading))
+  })
+
   it('hides the modules the profile does not open', async () => {
     serveApplications([a1])
     server.use(http.get(`${API}/v1/me`, () => HttpResponse.json({ ...me, modules: ['applications'] })))

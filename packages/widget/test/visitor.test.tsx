@@ -145,6 +145,14 @@ describe('process picker → register → application', () => {
     expect(await view.findByText('An account with this e-mail already exists: log in instead')).toBeTruthy()
   })
 
+  it('shows the password rule before the first error, tied to the field', async () => {
+    const { view } = renderPortal('acme-onboarding')
+    const password = await view.findByLabelText('Password')
+    const rule = view.getByText('At least 8 characters.')
+    expect(password.getAttribute('aria-describedby')).toBe(rule.id)
+    expect(password.getAttribute('autocomplete')).toBe('new-password')
+  })
+
   it('validates the account and the process form on the client before sending anything', async () => {
     let calls = 0
     server.use(

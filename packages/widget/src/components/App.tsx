@@ -78,15 +78,24 @@ export function App() {
       first.current = route.name === 'loading'
       return
     }
-    // Lazy views render their heading a moment later: wait for it.
-    let tries = 0
-    const focus = () => {
-      const heading = root.current?.querySelector<HTMLElement>('[data-heading]')
-      if (heading) heading.focus()
-      else if (tries++ < 20) timer = setTimeout(focus, 50)
+    // Lazy views and slow data render their heading later (seconds, on a slow network): watch for
+    // it rather than give up, so focus never falls to <body>. A newer view change disconnects this.
+    const find = () => root.current?.querySelector<HTMLElement>('[data-heading]')
+    const heading = find()
+    if (heading) {
+      heading.focus()
+      return
     }
-    let timer = setTimeout(focus, 0)
-    return () => clearTimeout(timer)
+    const container = root.current
+    if (!container || typeof MutationObserver === 'undefined') return
+    const observer = new MutationObserver(() => {
+      const found = find()
+      if (!found) return
+      observer.disconnect()
+      found.focus()
+    })
+    observer.observe(container, { childList: true, subtree: true })
+    return () => observer.disconnect()
   }, [key])
   return (
     <div

@@ -27,6 +27,7 @@ export function InviteForm() {
         label={t('password')}
         name="password"
         type="password"
+        hint={t('passwordRule')}
         autoComplete="new-password"
         required
         value={values.password}

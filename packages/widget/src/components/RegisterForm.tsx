@@ -41,6 +41,7 @@ export function RegisterForm() {
         label={t('password')}
         name="password"
         type="password"
+        hint={t('passwordRule')}
         autoComplete="new-password"
         required
         value={values.password}

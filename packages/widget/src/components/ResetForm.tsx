@@ -17,6 +17,7 @@ export function ResetForm() {
         label={t('newPassword')}
         name="password"
         type="password"
+        hint={t('passwordRule')}
         autoComplete="new-password"
         required
         value={form.values.value.password}

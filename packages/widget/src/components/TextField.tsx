@@ -9,6 +9,8 @@ export interface TextFieldProps {
   required?: boolean
   value: string
   error: string | undefined
+  /** A rule shown under the label before any error (e.g. the password rule), tied to the input. */
+  hint?: string
   onInput: (value: string) => void
 }
 
@@ -21,14 +23,22 @@ export function TextField({
   required,
   value,
   error,
+  hint,
   onInput,
 }: TextFieldProps) {
   const { id, errorId, described } = useFieldIds(error)
+  const hintId = `${id}-hint`
+  const describedBy = [hint ? hintId : '', described['aria-describedby'] ?? ''].join(' ').trim()
   return (
     <div class="field" part="field">
       <label for={id} data-required={required ? '' : undefined}>
         {label}
       </label>
+      {hint && (
+        <p id={hintId} class="hint">
+          {hint}
+        </p>
+      )}
       <input
         id={id}
         name={name}
@@ -38,6 +48,7 @@ export function TextField({
         required={required}
         value={value}
         {...described}
+        aria-describedby={describedBy || undefined}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
       <FieldError id={errorId} error={error} />

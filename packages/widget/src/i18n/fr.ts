@@ -29,6 +29,7 @@ export const fr: Record<BaseKey, string> = {
   name: 'Nom complet',
   email: 'E-mail',
   password: 'Mot de passe',
+  passwordRule: 'Au moins 8 caractères.',
   login: 'Connexion',
   loginSubmit: 'Se connecter',
   'forgot.link': 'Mot de passe oublié ?',

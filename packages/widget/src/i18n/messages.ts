@@ -27,6 +27,7 @@ export const en = {
   name: 'Full name',
   email: 'E-mail',
   password: 'Password',
+  passwordRule: 'At least 8 characters.',
   login: 'Log in',
   loginSubmit: 'Log in',
   'forgot.link': 'Forgot your password?',
