@@ -70,7 +70,7 @@ async function login(target: Page) {
   await target.getByLabel('E-mail', { exact: true }).fill(demo.seed.login.email)
   await target.getByLabel('Password').fill(demo.seed.login.password)
   await target.getByRole('button', { name: 'Log in' }).click()
-  await target.getByRole('button', { name: 'Log out' }).waitFor()
+  await target.getByRole('button', { name: /^Account menu of / }).waitFor()
 }
 
 describe('keyboard alone', () => {
@@ -163,6 +163,72 @@ describe('axe-core', () => {
     await page.getByRole('button', { name: 'Company' }).click()
     await page.getByRole('heading', { name: 'Contacts of your company' }).waitFor()
     await axe(page, 'company')
+    await page.getByRole('button', { name: 'Applications' }).click()
+    await page.getByRole('heading', { name: 'Your applications' }).waitFor()
+    await axe(page, 'applications dashboard')
+    await page.getByRole('button', { name: /^Account menu of / }).click()
+    await axe(page, 'contact menu')
+    await page.getByRole('button', { name: 'Your profile' }).click()
+    await page.getByRole('heading', { name: 'Your profile' }).waitFor()
+    await axe(page, 'profile')
+  }, 60_000)
+})
+
+describe('layout', () => {
+  /** Whether the page or the widget scrolls sideways, and what in the widget sticks out of it. */
+  function overflow(target: Page) {
+    return target.evaluate(() => {
+      const portal = document.querySelector('#portal > portico-root')?.shadowRoot?.querySelector('.portal')
+      const box = portal?.getBoundingClientRect()
+      const outside = [...(portal?.querySelectorAll('*') ?? [])]
+        .filter((element) => {
+          const rect = element.getBoundingClientRect()
+          return box && rect.width > 0 && (rect.right > box.right + 1 || rect.left < box.left - 1)
+        })
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+      return {
+        page: document.documentElement.scrollWidth > window.innerWidth,
+        widget: portal ? portal.scrollWidth > portal.clientWidth : true,
+        outside,
+      }
+    })
+  }
+
+  it('has no horizontal overflow at 320 px, on the visitor and the contact views (WCAG 1.4.10)', async () => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    const clean = { page: false, widget: false, outside: [] }
+    await page.goto(`${demo.pageUrl}/`)
+    await page.getByRole('button', { name: 'Report an incident' }).click()
+    await page.getByRole('heading', { name: 'Create your account' }).waitFor()
+    expect(await overflow(page)).toEqual(clean)
+    await login(page)
+    await page.getByRole('heading', { name: 'Verify your identity' }).waitFor()
+    expect(await overflow(page)).toEqual(clean)
+    await page.getByRole('button', { name: 'Applications' }).click()
+    await page.getByRole('heading', { name: 'Your applications' }).waitFor()
+    expect(await overflow(page)).toEqual(clean)
+    await page.getByRole('button', { name: 'Company' }).click()
+    await page.getByRole('heading', { name: 'Contacts of your company' }).waitFor()
+    expect(await overflow(page)).toEqual(clean)
+  }, 60_000)
+
+  it('keeps buttons, the current tab and status badges visible in forced-colours mode', async () => {
+    await page.emulateMedia({ forcedColors: 'active' })
+    await login(page)
+    await page.getByRole('heading', { name: 'Verify your identity' }).waitFor()
+    const borders = await page.evaluate(() => {
+      const root = document.querySelector('#portal > portico-root')?.shadowRoot
+      const style = (selector: string) => {
+        const element = root?.querySelector(selector)
+        return element ? getComputedStyle(element) : null
+      }
+      return {
+        current: style('.tab[aria-current=page]')?.borderBottomStyle,
+        badge: style('.badge')?.borderTopStyle,
+        button: style('.button')?.borderTopStyle,
+      }
+    })
+    expect(borders).toEqual({ current: 'solid', badge: 'solid', button: 'solid' })
   }, 60_000)
 })
 

@@ -74,7 +74,7 @@ async function loginAsDemo() {
   await page.getByLabel('E-mail', { exact: true }).fill(demo.seed.login.email)
   await page.getByLabel('Password').fill(demo.seed.login.password)
   await page.getByRole('button', { name: 'Log in' }).click()
-  await page.getByRole('button', { name: 'Log out' }).waitFor()
+  await page.getByRole('button', { name: /^Account menu of / }).waitFor()
 }
 
 describe('feature rows in Chromium', () => {
@@ -96,7 +96,7 @@ describe('feature rows in Chromium', () => {
     expect(new URL(page.url()).hash).toBe('')
     await page.getByLabel('Password').fill('my own password')
     await page.getByRole('button', { name: 'Activate my account' }).click()
-    await page.getByRole('button', { name: 'Log out' }).waitFor()
+    await page.getByRole('button', { name: /^Account menu of / }).waitFor()
     // Without an application of her own yet, she lands on the processes she may start.
     await page.getByRole('heading', { name: 'New application' }).waitFor()
   }, 60_000)
@@ -116,14 +116,15 @@ describe('feature rows in Chromium', () => {
     await loginAsDemo()
     await page.getByText('We are checking your documents.').waitFor()
     expect(await page.getByText('Grace (staff)').count()).toBe(1)
-    expect(await page.getByText('In review').count()).toBe(1)
+    expect(await page.locator('[data-status=in_review]').innerText()).toContain('In review')
   }, 60_000)
 
   it('a company admin deactivates a colleague, who can no longer log in', async () => {
     await loginAsDemo()
     await page.getByRole('button', { name: 'Company' }).click()
     await page.getByRole('button', { name: 'Deactivate Sam Colleague' }).click()
-    await page.getByText('The contact was deactivated.').waitFor()
+    await page.getByRole('button', { name: 'Yes, deactivate' }).click()
+    await page.getByText('Sam Colleague was deactivated.').waitFor()
     const login = await fetch(`${demo.apiUrl}/v1/portals/acme-services/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

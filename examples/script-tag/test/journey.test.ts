@@ -71,6 +71,7 @@ const LABELS = {
     newApplication: 'New application',
     submit: 'Submit the application',
     switcher: 'Your applications',
+    open: 'Open',
     contracts: 'Contracts',
     birthDate: 'Date of birth',
     idDocument: 'Identity document',
@@ -89,6 +90,7 @@ const LABELS = {
     newApplication: 'Nouvelle demande',
     submit: 'Envoyer la demande',
     switcher: 'Vos demandes',
+    open: 'Ouvrir',
     contracts: 'Contrats',
     birthDate: 'Date de naissance',
     idDocument: 'Pièce d’identité',
@@ -141,6 +143,8 @@ async function journey(page: Page, lang: 'en' | 'fr') {
   const switcher = page.getByRole('combobox', { name: l.switcher })
   expect(await switcher.locator('option').count()).toBe(2)
   await switcher.selectOption({ index: 1 })
+  // Choosing does not navigate (arrow keys would); Open does.
+  await page.getByRole('button', { name: l.open, exact: true }).click()
   await expect.poll(() => page.getByRole('heading', { name: 'Report an incident' }).count()).toBe(1)
 
   // Staff share two contracts: one with visible attachments, one without.

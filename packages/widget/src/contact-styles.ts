@@ -4,7 +4,7 @@ import { adoptStyles } from './styles.js'
 const css = `
 .header{display:flex;flex-wrap:wrap;gap:var(--portico-space);justify-content:space-between;align-items:center;border-bottom:1px solid var(--portico-border);padding:0 0 var(--portico-space);margin:0 0 var(--portico-space)}
 .tabs,.header-end{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-.header-end{margin-inline-start:auto}
+.header-end{margin-inline-start:auto;min-width:0;max-width:100%}
 .tab{background:none;border:0;border-bottom:3px solid transparent;padding:6px 4px;color:var(--portico-text)}
 .tab[aria-current=page]{border-bottom-color:var(--portico-accent);font-weight:600}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
@@ -43,8 +43,9 @@ progress{vertical-align:middle}
 .application-row{padding:12px;border:1px solid var(--portico-border);border-radius:var(--portico-radius);min-width:0;overflow-wrap:anywhere}
 .application-main{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .application-dates{margin:4px 0}
-.switcher{display:flex;flex-wrap:wrap;gap:4px;align-items:center;min-width:0;max-width:100%}
-.switcher select{min-width:0;max-width:100%;flex:1 1 12em}
+/* The select shrinks to what is left (its options' text can be long); 320 px never scrolls sideways. */
+.switcher{display:flex;gap:4px;align-items:center;flex:1 1 14em;min-width:0;max-width:100%}
+.switcher select{flex:1 1 0;width:0;min-width:0}
 .button.small{padding:6px 10px}
 .next{padding:8px 12px;border-inline-start:4px solid var(--portico-accent);background:#f9fafb}
 .note.staff{background:#eff6ff}

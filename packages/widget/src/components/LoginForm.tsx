@@ -20,7 +20,7 @@ export function LoginForm() {
         label={t('email')}
         name="email"
         type="email"
-        autoComplete="email"
+        autoComplete="username"
         required
         value={values.email}
         error={errors.email}

@@ -31,7 +31,7 @@ export function RegisterForm() {
         label={t('email')}
         name="email"
         type="email"
-        autoComplete="email"
+        autoComplete="username"
         required
         value={values.email}
         error={errors.email}
