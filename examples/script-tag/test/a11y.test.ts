@@ -212,6 +212,26 @@ describe('layout', () => {
     expect(await overflow(page)).toEqual(clean)
   }, 60_000)
 
+  it('exposes the login form to password managers: a form, named fields, autocomplete tokens', async () => {
+    await page.goto(`${demo.pageUrl}/`)
+    await page.getByRole('button', { name: 'Already have an account? Log in' }).click()
+    await page.getByRole('heading', { name: 'Log in' }).waitFor()
+    const fields = await page.evaluate(() => {
+      // What a manager walking the document sees through the open shadow root.
+      const root = document.querySelector('#portal > portico-root')?.shadowRoot
+      const form = root?.querySelector('input[type=password]')?.closest('form')
+      return [...(form?.querySelectorAll('input') ?? [])].map((input) => ({
+        name: input.name,
+        autocomplete: input.autocomplete,
+        labelled: Boolean(root?.querySelector(`label[for="${input.id}"]`)),
+      }))
+    })
+    expect(fields).toEqual([
+      { name: 'email', autocomplete: 'username', labelled: true },
+      { name: 'password', autocomplete: 'current-password', labelled: true },
+    ])
+  }, 60_000)
+
   it('keeps buttons, the current tab and status badges visible in forced-colours mode', async () => {
     await page.emulateMedia({ forcedColors: 'active' })
     await login(page)
