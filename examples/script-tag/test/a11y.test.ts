@@ -180,7 +180,7 @@ describe('layout', () => {
     return target.evaluate(() => {
       const portal = document.querySelector('#portal > portico-root')?.shadowRoot?.querySelector('.portal')
       const box = portal?.getBoundingClientRect()
-      const outside = [...(portal?.querySelectorAll('*') ?? [])]
+      const outside = Array.from(portal?.querySelectorAll('*') ?? [])
         .filter((element) => {
           const rect = element.getBoundingClientRect()
           return box && rect.width > 0 && (rect.right > box.right + 1 || rect.left < box.left - 1)
@@ -220,7 +220,7 @@ describe('layout', () => {
       // What a manager walking the document sees through the open shadow root.
       const root = document.querySelector('#portal > portico-root')?.shadowRoot
       const form = root?.querySelector('input[type=password]')?.closest('form')
-      return [...(form?.querySelectorAll('input') ?? [])].map((input) => ({
+      return Array.from(form?.querySelectorAll('input') ?? []).map((input) => ({
         name: input.name,
         autocomplete: input.autocomplete,
         labelled: Boolean(root?.querySelector(`label[for="${input.id}"]`)),

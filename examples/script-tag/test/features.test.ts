@@ -116,7 +116,7 @@ describe('feature rows in Chromium', () => {
     await loginAsDemo()
     await page.getByText('We are checking your documents.').waitFor()
     expect(await page.getByText('Grace (staff)').count()).toBe(1)
-    expect(await page.locator('[data-status=in_review]').innerText()).toContain('In review')
+    expect(await page.locator('[data-status=in_review]').textContent()).toContain('In review')
   }, 60_000)
 
   it('a company admin deactivates a colleague, who can no longer log in', async () => {

@@ -1,16 +1,43 @@
-import type { Session } from '@portico/schema'
+import type { ApplicationList, PublicProcess, Session } from '@portico/schema'
+import type { Signal } from '@preact/signals'
 import { isHttpError } from '../api/errors.js'
-import { loadContactCatalogue } from '../i18n/index.js'
+import type { Emitter } from '../events.js'
+import { type Catalogue, type Locale, loadContactCatalogue, type Translate } from '../i18n/index.js'
+import type { ApplicationContext } from './ApplicationModel.js'
+import type { AuthForms } from './auth-forms.js'
 import { newKey } from './drafts.js'
-import type { PortalModel } from './PortalModel.js'
 import type { ProcessFormModel } from './ProcessFormModel.js'
+import type { Resource } from './Resource.js'
+import type { Router } from './router.js'
+import type { Route } from './routes.js'
+import type { ContactSession } from './session.js'
 
 // What a visitor and a contact do that needs the API: it loads with the HTTP client, after the
 // first view, so the first view carries only the forms' state.
 
+/** What the flow uses of the portal model (declared here, so the model and its lazy part form no import cycle). */
+export interface FlowModel extends ApplicationContext {
+  readonly forms: AuthForms
+  readonly locale: Locale
+  readonly t: Translate
+  readonly events: Emitter
+  readonly contact: ContactSession
+  readonly router: Router
+  readonly applications: Resource<ApplicationList>
+  readonly process: Signal<PublicProcess | null>
+  readonly session: Signal<Session | null>
+  registerKey: string
+  catalogue: Catalogue
+  readonly stampValue: { tags: string[]; source: Record<string, string> }
+  navigate(route: Route): void
+  publicStart(): Route
+  processForm(process: PublicProcess): ProcessFormModel
+  leave(): void
+}
+
 /** Downloads a contract attachment (only offered when the contract's attachments are visible). */
 export async function downloadContractAttachment(
-  model: PortalModel,
+  model: FlowModel,
   contractId: string,
   attachmentId: string,
   filename: string,
@@ -20,7 +47,7 @@ export async function downloadContractAttachment(
 }
 
 /** Sends the registration form and the chosen process's answers; lands on the new application. */
-export async function submitRegister(model: PortalModel): Promise<void> {
+export async function submitRegister(model: FlowModel): Promise<void> {
   const form = model.forms.register
   const process = model.process.value
   const data = process ? model.processForm(process) : null
@@ -49,7 +76,7 @@ export async function submitRegister(model: PortalModel): Promise<void> {
 }
 
 /** Sends the login form; lands on the most recent application, or back where the session expired. */
-export async function submitLogin(model: PortalModel): Promise<void> {
+export async function submitLogin(model: FlowModel): Promise<void> {
   const form = model.forms.login
   await form.submit(async (body) => {
     const session = await (await model.client()).login(body)
@@ -59,7 +86,7 @@ export async function submitLogin(model: PortalModel): Promise<void> {
 }
 
 /** Asks for a password-reset e-mail; the answer never tells whether the e-mail has an account. */
-export async function submitForgot(model: PortalModel): Promise<void> {
+export async function submitForgot(model: FlowModel): Promise<void> {
   const ok = await model.forms.forgot.submit(async (body) => {
     await (await model.client()).forgotPassword(body)
   })
@@ -72,7 +99,7 @@ export async function submitForgot(model: PortalModel): Promise<void> {
 }
 
 /** Sets a new password from the e-mailed link, then logs in. */
-export async function submitReset(model: PortalModel): Promise<void> {
+export async function submitReset(model: FlowModel): Promise<void> {
   const form = model.forms.reset
   await form.submit(async (body) => {
     const session = await (await model.client()).resetPassword(body)
@@ -82,7 +109,7 @@ export async function submitReset(model: PortalModel): Promise<void> {
 }
 
 /** Accepts an invitation by setting a password, then logs in. */
-export async function submitInvite(model: PortalModel): Promise<void> {
+export async function submitInvite(model: FlowModel): Promise<void> {
   const form = model.forms.invite
   await form.submit(async (body) => {
     const session = await (await model.client()).acceptInvitation(body)
@@ -92,7 +119,7 @@ export async function submitInvite(model: PortalModel): Promise<void> {
 }
 
 /** Creates a further application of a process; a retry reuses the same Idempotency-Key. */
-export async function submitNewApplication(model: PortalModel, form: ProcessFormModel): Promise<void> {
+export async function submitNewApplication(model: FlowModel, form: ProcessFormModel): Promise<void> {
   const errors = await form.validate(model.locale, model.t('required'))
   const ok = await form.submission.submit(async () => {
     const client = await model.client()
@@ -111,7 +138,7 @@ export async function submitNewApplication(model: PortalModel, form: ProcessForm
 }
 
 /** Logs out here, or on every device (the tokens are revoked on the server when it can be reached). */
-export async function logout(model: PortalModel, everywhere = false): Promise<void> {
+export async function logout(model: FlowModel, everywhere = false): Promise<void> {
   const client = model.session.value ? await model.client().catch(() => null) : null
   await (everywhere ? client?.logoutEverywhere() : client?.logout())?.catch(() => {})
   model.leave()
@@ -119,14 +146,14 @@ export async function logout(model: PortalModel, everywhere = false): Promise<vo
   model.events.emit('logout', {})
 }
 
-async function signedIn(model: PortalModel, session: Session): Promise<void> {
+async function signedIn(model: FlowModel, session: Session): Promise<void> {
   model.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
   await enter(model, session, session.applicationId, true)
 }
 
 /** Loads who the contact is and their applications, then shows their views where they land. */
 export async function enter(
-  model: PortalModel,
+  model: FlowModel,
   session: Session,
   landing: string | null,
   remember: boolean,
@@ -161,7 +188,7 @@ export async function enter(
  * page, where each one's progress, and any refusal, shows with its name.
  */
 async function uploadFormFiles(
-  model: PortalModel,
+  model: FlowModel,
   applicationId: string,
   files: Record<string, File>,
 ): Promise<void> {
@@ -172,7 +199,7 @@ async function uploadFormFiles(
   for (const [field, file] of entries) await application.upload([file], field)
 }
 
-function stampBody(model: PortalModel): { tags?: string[]; source?: Record<string, string> } {
+function stampBody(model: FlowModel): { tags?: string[]; source?: Record<string, string> } {
   const { tags, source } = model.stampValue
   return {
     ...(tags.length ? { tags } : {}),
@@ -181,7 +208,7 @@ function stampBody(model: PortalModel): { tags?: string[]; source?: Record<strin
 }
 
 /** Downloads a file with the session token and hands it to the browser as a download. */
-export async function download(model: PortalModel, path: string, filename: string): Promise<void> {
+export async function download(model: FlowModel, path: string, filename: string): Promise<void> {
   const blob = await (await model.client()).download(path)
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
