@@ -32,7 +32,7 @@ const typescript = {
       loader: id.endsWith('x') ? 'tsx' : 'ts',
       jsx: 'automatic',
       jsxImportSource: 'preact',
-      target: 'es2020',
+      target: 'es2022',
       sourcefile: id,
       sourcemap: true,
     })
@@ -42,7 +42,7 @@ const typescript = {
     const result = await transform(code, {
       minify: true,
       format: 'esm',
-      target: 'es2020',
+      target: 'es2022',
       legalComments: 'none',
       define: { 'process.env.NODE_ENV': '"production"' },
       sourcemap: true,

@@ -20,6 +20,7 @@ const css = `
 .note-body{margin:4px 0 0;white-space:pre-wrap}
 .colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
 .block{display:block}
+.history{list-style:none;margin:0 0 var(--portico-space);padding:0;display:grid;gap:8px}
 .contact-menu{position:relative}
 .menu{position:absolute;inset-inline-end:0;z-index:1;list-style:none;margin:4px 0 0;padding:4px;min-width:12em;max-width:80vw;background:var(--portico-surface);border:1px solid var(--portico-border);border-radius:var(--portico-radius);box-shadow:0 4px 12px rgba(0,0,0,.15)}
 .menu-item{display:block;width:100%;text-align:start;background:none;border:0;padding:8px;color:var(--portico-text)}

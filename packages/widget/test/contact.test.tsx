@@ -174,6 +174,7 @@ describe('applications dashboard', () => {
     fireEvent.click(view.getByRole('button', { name: 'Resume Report an incident' }))
     expect(await view.findByRole('heading', { name: 'Report an incident' })).toBeTruthy()
     expect(view.getByText('Finish your answers and submit the application.')).toBeTruthy()
+    expect(view.getByText(/ACME-000003/)).toBeTruthy()
     fireEvent.click(view.getByRole('button', { name: 'Applications' }))
     fireEvent.click(await view.findByRole('button', { name: 'Start a new application' }))
     expect(await view.findByRole('heading', { name: 'New application' })).toBeTruthy()
@@ -181,6 +182,31 @@ describe('applications dashboard', () => {
 })
 
 describe('application detail', () => {
+  it('shows the status history newest first, with the message staff wrote', async () => {
+    serveApplications([{ ...a1, status: 'in_review' }], {
+      a1: {
+        history: [
+          { status: 'submitted', previous: null, message: null, at: '2026-11-10T10:00:00.000Z' },
+          {
+            status: 'in_review',
+            previous: 'submitted',
+            message: 'We are checking your card details.',
+            at: '2026-11-12T09:30:00.000Z',
+          },
+        ],
+      },
+    })
+    const { view } = await loggedIn()
+    await view.findByRole('heading', { name: 'Report an incident' })
+    const history = view.getByRole('heading', { name: 'Status history' }).nextElementSibling as HTMLElement
+    const items = within(history).getAllByRole('listitem')
+    expect(items.map((item) => item.querySelector('[data-status]')?.getAttribute('data-status'))).toEqual([
+      'in_review',
+      'submitted',
+    ])
+    expect(within(items[0] as HTMLElement).getByText('We are checking your card details.')).toBeTruthy()
+  })
+
   it('shows the answers and the notes timeline, and adds a note', async () => {
     serveApplications([a2], { a2: { data: { birthDate: '1815-12-10', country: 'fr', consent: true } } })
     server.use(
@@ -216,7 +242,7 @@ describe('application detail', () => {
     const reply = view.getByText('Please upload your ID.').closest('li') as HTMLElement
     expect(within(reply).getByText('Staff reply')).toBeTruthy()
     expect(
-      view.getByText('Our team will review your application; you will see here when it moves.'),
+      view.getByText('Our team will review it; this page shows when it moves.'),
     ).toBeTruthy()
     expect(view.getByText('1815-12-10')).toBeTruthy()
     expect(view.getByText('France')).toBeTruthy()

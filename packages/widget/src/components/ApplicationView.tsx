@@ -42,12 +42,13 @@ function Summary({ detail }: { detail: ApplicationDetail }) {
     <>
       <Heading>{detail.process.name}</Heading>
       <p class="muted">
-        <StatusBadge status={detail.status} />{' '}
+        <StatusBadge status={detail.status} /> {detail.reference}{' · '}
         {t('application.started', { date: date.format(new Date(detail.createdAt)) })}
       </p>
       <p class="next" part="next">
         <strong>{t('application.next')}</strong> {t(`next.${detail.status}`)}
       </p>
+      <History detail={detail} />
       <Subheading>{t('application.data')}</Subheading>
       {answers.length === 0 ? (
         <p class="muted">{t('application.noData')}</p>
@@ -71,6 +72,27 @@ function Summary({ detail }: { detail: ApplicationDetail }) {
           })}
         </dl>
       )}
+    </>
+  )
+}
+
+/** Every status the application went through, with its date and any message staff wrote. */
+function History({ detail }: { detail: ApplicationDetail }) {
+  const { t, locale } = useWidget()
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+  if (detail.history.length < 2 && !detail.history[0]?.message) return null
+  return (
+    <>
+      <Subheading>{t('application.history')}</Subheading>
+      <ol class="history" part="history">
+        {[...detail.history].reverse().map((change) => (
+          <li key={`${change.at}-${change.status}`}>
+            <StatusBadge status={change.status} />{' '}
+            <time dateTime={change.at}>{time.format(new Date(change.at))}</time>
+            {change.message && <p class="note-body">{change.message}</p>}
+          </li>
+        ))}
+      </ol>
     </>
   )
 }

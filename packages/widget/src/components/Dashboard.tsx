@@ -72,7 +72,8 @@ function Row({ application }: { application: Application }) {
   return (
     <li class="application-row" part="row">
       <div class="application-main">
-        <strong>{application.process.name}</strong> <StatusBadge status={application.status} />
+        <strong>{application.process.name}</strong> <span class="muted small">{application.reference}</span>{' '}
+        <StatusBadge status={application.status} />
         {!mine && <span class="muted small"> {t('dashboard.by', { name: application.contact.name })}</span>}
       </div>
       <p class="muted small application-dates">

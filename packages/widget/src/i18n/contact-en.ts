@@ -81,12 +81,11 @@ export const enContact = {
   'dashboard.updated': 'updated {date}',
   'application.next': 'What happens next:',
   'next.draft': 'Finish your answers and submit the application.',
-  'next.submitted': 'Our team will review your application; you will see here when it moves.',
-  'next.in_review':
-    'Our team is reviewing your application. Watch the notes: they may ask you for something.',
-  'next.approved': 'Your application is approved. Nothing more is needed from you.',
-  'next.rejected': 'Your application was not accepted. The notes say why; write a note to ask a question.',
-  'next.closed': 'This application is closed. Start a new one if you need to.',
+  'next.submitted': 'Our team will review it; this page shows when it moves.',
+  'next.in_review': 'Our team is reviewing it: watch the notes for questions.',
+  'next.approved': 'Approved: nothing more is needed from you.',
+  'next.rejected': 'Not accepted: the notes say why; ask in a note.',
+  'next.closed': 'Closed. Start a new application if you need to.',
   'notes.reply': 'Staff reply',
   'attachments.drop': 'Choose files above, or drop them here.',
   'attachments.rules': 'Accepted: {types}; up to {size} per file.',
@@ -108,4 +107,5 @@ export const enContact = {
   'profile.language': 'Language of e-mails',
   'profile.save': 'Save',
   'profile.saved': 'Your profile was saved.',
+  'application.history': 'Status history',
 }

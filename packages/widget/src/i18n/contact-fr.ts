@@ -84,13 +84,11 @@ export const frContact: Record<keyof typeof enContact, string> = {
   'dashboard.updated': 'mise à jour le {date}',
   'application.next': 'Et ensuite :',
   'next.draft': 'Terminez vos réponses et envoyez la demande.',
-  'next.submitted': 'Notre équipe va examiner votre demande ; vous verrez ici quand elle avance.',
-  'next.in_review':
-    'Notre équipe examine votre demande. Suivez les notes : elle peut vous demander quelque chose.',
-  'next.approved': 'Votre demande est acceptée. Vous n’avez plus rien à faire.',
-  'next.rejected':
-    'Votre demande n’a pas été acceptée. Les notes en donnent la raison ; écrivez une note pour poser une question.',
-  'next.closed': 'Cette demande est close. Commencez-en une nouvelle si besoin.',
+  'next.submitted': 'Notre équipe va l’examiner ; cette page montre quand elle avance.',
+  'next.in_review': 'Notre équipe l’examine : suivez les notes.',
+  'next.approved': 'Acceptée : vous n’avez plus rien à faire.',
+  'next.rejected': 'Refusée : les notes disent pourquoi ; posez vos questions par une note.',
+  'next.closed': 'Close. Commencez une nouvelle demande si besoin.',
   'notes.reply': 'Réponse de l’équipe',
   'attachments.drop': 'Choisissez des fichiers ci-dessus, ou déposez-les ici.',
   'attachments.rules': 'Acceptés : {types} ; jusqu’à {size} par fichier.',
@@ -112,4 +110,5 @@ export const frContact: Record<keyof typeof enContact, string> = {
   'profile.language': 'Langue des e-mails',
   'profile.save': 'Enregistrer',
   'profile.saved': 'Votre profil a été enregistré.',
+  'application.history': 'Historique du statut',
 }
