@@ -241,9 +241,7 @@ describe('application detail', () => {
     // Staff replies are set apart from the contact's own notes, in words as well as in colour.
     const reply = view.getByText('Please upload your ID.').closest('li') as HTMLElement
     expect(within(reply).getByText('Staff reply')).toBeTruthy()
-    expect(
-      view.getByText('Our team will review it; this page shows when it moves.'),
-    ).toBeTruthy()
+    expect(view.getByText('Our team will review it; this page shows when it moves.')).toBeTruthy()
     expect(view.getByText('1815-12-10')).toBeTruthy()
     expect(view.getByText('France')).toBeTruthy()
     expect(view.getByText('Yes')).toBeTruthy()

@@ -42,7 +42,8 @@ function Summary({ detail }: { detail: ApplicationDetail }) {
     <>
       <Heading>{detail.process.name}</Heading>
       <p class="muted">
-        <StatusBadge status={detail.status} /> {detail.reference}{' · '}
+        <StatusBadge status={detail.status} /> {detail.reference}
+        {' · '}
         {t('application.started', { date: date.format(new Date(detail.createdAt)) })}
       </p>
       <p class="next" part="next">
