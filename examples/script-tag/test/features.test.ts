@@ -116,7 +116,9 @@ describe('feature rows in Chromium', () => {
     await loginAsDemo()
     await page.getByText('We are checking your documents.').waitFor()
     expect(await page.getByText('Grace (staff)').count()).toBe(1)
-    expect(await page.locator('[data-status=in_review]').textContent()).toContain('In review')
+    expect(await page.locator('[data-status=in_review]').first().textContent()).toContain('In review')
+    // The change also shows in the status history, newest first.
+    expect(await page.getByRole('heading', { name: 'Status history' }).count()).toBe(1)
   }, 60_000)
 
   it('a company admin deactivates a colleague, who can no longer log in', async () => {
