@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { migrateToLatest, openDatabase, seedDemo, startServer } from '@portico/api'
+import { createDemoApiKey, migrateToLatest, openDatabase, seedDemo, startServer } from '@portico/api'
 import { serveStatic } from './static.js'
 
 const require = createRequire(import.meta.url)
@@ -45,6 +45,8 @@ export async function startDemo(options: DemoOptions) {
   const db = await openDatabase(options.databaseUrl)
   await migrateToLatest(db.kysely as never)
   const seed = await seedDemo(db.kysely)
+  // A fresh key at every start: keys are stored hashed, so an earlier run's cannot be printed again.
+  const apiKey = await createDemoApiKey(db.kysely, seed.organisationId)
   await db.close()
   const api = await startServer({
     databaseUrl: options.databaseUrl,
@@ -68,6 +70,7 @@ export async function startDemo(options: DemoOptions) {
   })
   return {
     seed,
+    apiKey,
     apiUrl: api.url,
     consoleUrl: `${api.url}/console/`,
     pageUrl: page.url,

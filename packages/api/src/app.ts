@@ -25,6 +25,8 @@ import { mountMetaRoutes } from './routes/openapi.js'
 import { mountPasswordRoutes } from './routes/passwords.js'
 import { mountPortalRoutes } from './routes/portals.js'
 import { PortalCache } from './services/portal-cache.js'
+import { mountStaffRoutes } from './routes/staff.js'
+import { DEVELOPMENT_SECRET_KEY, secretBox } from './secrets.js'
 import { LocalDiskStorage, type Storage } from './storage/index.js'
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.js'
 
@@ -57,6 +59,16 @@ export interface AppOptions {
    * @default process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/'
    */
   publicUrl?: string
+  /**
+   * `PORTICO_SECRET_KEY`: `id:base64key[,…]` or one string of 32+ characters, encrypting secrets
+   * kept at rest (TOTP secrets). @default process.env.PORTICO_SECRET_KEY, else {@link DEVELOPMENT_SECRET_KEY}
+   */
+  secretKey?: string
+  /**
+   * The staff console's address, where staff invitation and reset links point.
+   * @default process.env.PORTICO_CONSOLE_URL ?? `${publicUrl}/console/`
+   */
+  consoleUrl?: string
   /**
    * How many reverse proxies in front of the API append to `X-Forwarded-For`: the client IP is the
    * address the outermost trusted proxy saw (`true` is one proxy). Addresses a client sends itself
@@ -105,15 +117,19 @@ function clientIpOf(trustProxy: boolean | number) {
  * @example const app = createApp({ db: (await openDatabase('portico.sqlite')).kysely })
  */
 export function createApp(options: AppOptions) {
+  const publicUrl = options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/'
   const config: AppConfig = {
     storage: options.storage ?? new LocalDiskStorage(options.uploadsDir ?? join('.data', 'uploads')),
     uploads: { ...DEFAULT_UPLOAD_LIMITS, ...options.uploads },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     clientIp: clientIpOf(options.trustProxy ?? false),
-    publicUrl: options.publicUrl ?? process.env.PORTICO_PUBLIC_URL ?? 'http://localhost:8787/',
+    publicUrl,
+    consoleUrl:
+      options.consoleUrl ?? (process.env.PORTICO_CONSOLE_URL || `${publicUrl.replace(/\/+$/, '')}/console/`),
     checkResponses: options.checkResponses ?? false,
     portals: new PortalCache(),
     onOperation: options.onOperation,
+    secrets: secretBox(options.secretKey ?? (process.env.PORTICO_SECRET_KEY || DEVELOPMENT_SECRET_KEY)),
   }
   const app = new Hono<AppEnv>()
   const { logger } = options
@@ -151,6 +167,7 @@ export function createApp(options: AppOptions) {
   mountPortalRoutes(app)
   mountPasswordRoutes(app)
   mountMeRoutes(app)
+  mountStaffRoutes(app)
   mountAdminRoutes(app)
   return app
 }

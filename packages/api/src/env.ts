@@ -1,9 +1,11 @@
+import type { Role } from '@portico/schema'
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { findSession } from './data/sessions.js'
 import type { Database } from './db/types.js'
 import type { PortalCache } from './services/portal-cache.js'
+import type { SecretBox } from './secrets.js'
 import type { Storage } from './storage/index.js'
 import type { UploadLimits } from './uploads.js'
 
@@ -18,12 +20,16 @@ export interface AppConfig {
   clientIp: (c: Context) => string
   /** Where mail links point when a portal has no public URL of its own. */
   publicUrl: string
+  /** The staff console's address, where staff invitation and reset links point. */
+  consoleUrl: string
   /** Check JSON answers against the route table (tests). */
   checkResponses: boolean
   /** Portals by slug for the public endpoints, checked against the database on every use. */
   portals: PortalCache
   /** Told each time a request passed authentication and validation and enters its handler. */
   onOperation: ((operationId: string) => void) | undefined
+  /** Seals and opens secrets kept at rest (`PORTICO_SECRET_KEY`). */
+  secrets: SecretBox
 }
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */
@@ -37,7 +43,23 @@ export interface AppEnv {
   }
 }
 
-/** Hono environment behind admin auth: the API key's organisation. */
+/** Who makes a staff request: a staff user (session) or an API key, with its role and organisation. */
+export interface Actor {
+  /** `system`: the CLI or the seed, acting for the organisation. */
+  kind: 'staff' | 'key' | 'system'
+  /** The staff user's or the API key's id. */
+  id: string
+  /** The staff user's name, or the API key's name. */
+  name: string
+  role: Role
+  organisationId: string
+  /** The staff session's id (only for `kind: 'staff'`). */
+  sessionId?: string
+  /** The organisation requires two-factor sign-in and this staff user has not enabled it yet. */
+  twoFactorMissing?: boolean
+}
+
+/** Hono environment behind staff auth: the actor and its organisation. */
 export interface AdminEnv {
-  Variables: AppEnv['Variables'] & { organisationId: string; apiKeyId: string }
+  Variables: AppEnv['Variables'] & { organisationId: string; actor: Actor }
 }

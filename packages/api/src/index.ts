@@ -3,5 +3,11 @@ export { type Db, type Dialect, dialectOf, openDatabase } from './db/database.js
 export { migrateToLatest } from './db/migrate.js'
 export type { Database } from './db/types.js'
 export { ApiError, type ApiErrorOptions, isApiError } from './errors.js'
-export { DEMO_LOGIN, type DemoSeed, seedDemo } from './seed.js'
+export {
+  createDemoApiKey,
+  DEMO_LOGIN,
+  DEMO_STAFF_LOGIN,
+  type DemoSeed,
+  seedDemo,
+} from './seed.js'
 export { type RunningServer, type ServerOptions, startServer } from './server.js'

@@ -6,17 +6,26 @@ import { insertApplication } from './data/applications.js'
 import { saveAttachment } from './data/attachments.js'
 import { insertContact } from './data/contacts.js'
 import { createApiKey } from './data/organisations.js'
+import { insertStaff } from './data/staff-users.js'
 import type { Database } from './db/types.js'
+import { systemActor } from './services/organisations.js'
+import { createApiKeyFor } from './services/staff-admin.js'
 import type { Storage } from './storage/index.js'
 
 /** The demo login that `seed-demo` creates. */
 export const DEMO_LOGIN = { email: 'demo@acme.test', password: 'portico-demo' } as const
+/** The demo staff owner's login (the staff console at /console/). */
+export const DEMO_STAFF_LOGIN = { email: 'owner@acme.test', password: 'portico-owner-demo' } as const
+/** The demo agent's login. */
+export const DEMO_AGENT_LOGIN = { email: 'agent@acme.test', password: 'portico-agent-demo' } as const
 
 /** What the demo seed created. */
 export interface DemoSeed {
   organisationId: string
   portals: { single: string; multi: string }
   login: typeof DEMO_LOGIN
+  /** The staff owner's login. */
+  staffLogin: typeof DEMO_STAFF_LOGIN
   /** The admin API key, only when this run created the organisation (keys are stored hashed). */
   adminKey?: string
 }
@@ -125,9 +134,18 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
     .select('organisation_id')
     .where('slug', '=', portals.single)
     .executeTakeFirst()
-  if (existing) return { organisationId: existing.organisation_id, portals, login: DEMO_LOGIN }
+  if (existing) {
+    return {
+      organisationId: existing.organisation_id,
+      portals,
+      login: DEMO_LOGIN,
+      staffLogin: DEMO_STAFF_LOGIN,
+    }
+  }
 
   const passwordHash = await hashPassword(DEMO_LOGIN.password)
+  const ownerHash = await hashPassword(DEMO_STAFF_LOGIN.password)
+  const agentHash = await hashPassword(DEMO_AGENT_LOGIN.password)
   return db.transaction().execute(async (trx) => {
     const organisationId = newId()
     const at = now()
@@ -140,9 +158,26 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
         reference_prefix: 'ACME',
         next_reference: 1,
         config_version: 1,
+        require_two_factor: 0,
       })
       .execute()
     const { key } = await createApiKey(trx, organisationId, 'demo')
+    await insertStaff(trx, {
+      organisationId,
+      email: DEMO_STAFF_LOGIN.email,
+      name: 'Olivia Owner',
+      role: 'owner',
+      locale: 'en',
+      passwordHash: ownerHash,
+    })
+    await insertStaff(trx, {
+      organisationId,
+      email: DEMO_AGENT_LOGIN.email,
+      name: 'Aurélien Agent',
+      role: 'agent',
+      locale: 'fr',
+      passwordHash: agentHash,
+    })
     const profileId = newId()
     await trx
       .insertInto('profiles')
@@ -243,6 +278,12 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
         bytes: DEMO_PDF,
       })
     }
-    return { organisationId, portals, login: DEMO_LOGIN, adminKey: key }
+    return { organisationId, portals, login: DEMO_LOGIN, staffLogin: DEMO_STAFF_LOGIN, adminKey: key }
   })
+}
+
+/** A fresh API key for the demo organisation (the demo prints one at every start; only its hash is kept). */
+export async function createDemoApiKey(db: Kysely<Database>, organisationId: string): Promise<string> {
+  const key = await createApiKeyFor(db, systemActor(organisationId), { name: 'pnpm demo' })
+  return key.secret
 }

@@ -43,6 +43,8 @@ export interface ServerOptions {
   publicUrl?: string
   /** How many proxies in front of the API append to `X-Forwarded-For` (`true`: one). @default false */
   trustProxy?: boolean | number
+  /** `PORTICO_SECRET_KEY`: encrypts secrets kept at rest. @default the development key */
+  secretKey?: string
   /** How long shutdown waits for requests in flight before closing their connections. @default 10000 */
   drainMs?: number
   /** What to purge, hourly and once at start; `false` purges nothing. @default DEFAULT_RETENTION */
@@ -155,6 +157,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(logger ? { logger } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
     metrics,
     draining: () => draining,
     ...(options.consoleDir === false

@@ -121,6 +121,7 @@ export {
   type QueryOf,
   type RequestOf,
   type ResponseOf,
+  StaffAccepted,
 } from './routes/index.js'
 export { checkFields, EMAIL_PATTERN, type FormData, type Rule, rules, validateFormData } from './rules.js'
 export {
@@ -138,3 +139,28 @@ export {
   OutboxMail,
   TagCount,
 } from './staff.js'
+export {
+  ApiKeyInput,
+  ApiKeyView,
+  CreatedApiKey,
+  OrganisationPatch,
+  OrganisationSettings,
+  RecoveryCodes,
+  StaffAcceptBody,
+  StaffForgotBody,
+  StaffInvitationInput,
+  StaffLoginBody,
+  StaffLoginResult,
+  StaffMember,
+  StaffMemberPatch,
+  StaffMePatch,
+  StaffPasswordChange,
+  StaffResetBody,
+  StaffRole,
+  StaffSession,
+  StaffTwoFactorBody,
+  StaffUser,
+  TwoFactorConfirm,
+  TwoFactorDisable,
+  TwoFactorSetup,
+} from './staff-account.js'

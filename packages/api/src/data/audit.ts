@@ -4,6 +4,7 @@ import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { AuditLogTable } from '../db/domain-types.js'
 import type { Database } from '../db/types.js'
+import type { Actor } from '../env.js'
 import { parseJson } from './json.js'
 import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
 
@@ -79,4 +80,10 @@ export async function listAudit(
       ip: r.ip,
     }),
   )
+}
+
+/** How audit entries name the actor of a staff request: the staff user, or the API key. */
+export function auditActor(actor: Pick<Actor, 'kind' | 'id'>): AuditEvent['actor'] {
+  if (actor.kind === 'system') return { type: 'system', id: null }
+  return { type: actor.kind === 'staff' ? 'staff' : 'api-key', id: actor.id }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { hashSecret, newId, newSecret } from '../crypto.js'
+import type { ApiKeyTable } from '../db/domain-types.js'
 import type { Database } from '../db/types.js'
 
 /**
@@ -29,6 +30,7 @@ export async function createOrganisation(db: Kysely<Database>, name: string): Pr
       reference_prefix: referencePrefix(name),
       next_reference: 1,
       config_version: 1,
+      require_two_factor: 0,
     })
     .execute()
   return id
@@ -49,28 +51,51 @@ export async function allocateReference(db: Kysely<Database>, organisationId: st
   return `${prefix}-${String(Number(row.next_reference) - 1).padStart(6, '0')}`
 }
 
-/** Creates an admin API key for an organisation: the key is returned once, only its hash is kept. */
+/** How many characters of a key lists show, `pk_` included. */
+export const API_KEY_PREFIX_LENGTH = 10
+
+/**
+ * Creates an API key for an organisation: the key is returned once, only its hash (and its first
+ * characters, to recognise it in lists) is kept.
+ */
 export async function createApiKey(
   db: Kysely<Database>,
   organisationId: string,
   name = 'admin',
-): Promise<{ id: string; key: string }> {
+  options: { readOnly?: boolean; createdBy?: string | null } = {},
+): Promise<{ id: string; key: string; row: ApiKeyTable }> {
   const key = newSecret('pk_')
-  const id = newId()
-  await db
-    .insertInto('api_keys')
-    .values({ id, organisation_id: organisationId, key_hash: hashSecret(key), name, created_at: now() })
-    .execute()
-  return { id, key }
+  const row: ApiKeyTable = {
+    id: newId(),
+    organisation_id: organisationId,
+    key_hash: hashSecret(key),
+    name,
+    created_at: now(),
+    read_only: options.readOnly ? 1 : 0,
+    prefix: key.slice(0, API_KEY_PREFIX_LENGTH),
+    last_used_at: null,
+    revoked_at: null,
+    created_by: options.createdBy ?? null,
+  }
+  await db.insertInto('api_keys').values(row).execute()
+  return { id: row.id, key, row }
 }
 
-/** The organisation an API key belongs to, or `undefined` for an unknown key. */
+/** The live (not revoked) API key a secret opens, with its organisation, or `undefined`. */
 export function findApiKey(db: Kysely<Database>, key: string) {
   return db
     .selectFrom('api_keys as k')
     .innerJoin('organisations as o', 'o.id', 'k.organisation_id')
-    .select(['k.id as keyId', 'o.id as organisationId', 'o.name as organisationName'])
+    .select([
+      'k.id as keyId',
+      'k.name',
+      'k.read_only as readOnly',
+      'k.last_used_at as lastUsedAt',
+      'o.id as organisationId',
+      'o.name as organisationName',
+    ])
     .where('k.key_hash', '=', hashSecret(key))
+    .where('k.revoked_at', 'is', null)
     .executeTakeFirst()
 }
 
@@ -90,4 +115,24 @@ export async function bumpConfigVersion(db: Kysely<Database>, organisationId: st
     .set((eb) => ({ config_version: eb('config_version', '+', 1) }))
     .where('id', '=', organisationId)
     .execute()
+}
+
+/** An organisation's settings row. */
+export function findOrganisation(db: Kysely<Database>, id: string) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Changes an organisation's name or two-factor requirement. */
+export async function updateOrganisationRow(
+  db: Kysely<Database>,
+  id: string,
+  changes: { name?: string; require_two_factor?: number },
+): Promise<void> {
+  if (Object.keys(changes).length === 0) return
+  await db.updateTable('organisations').set(changes).where('id', '=', id).execute()
+}
+
+/** Every organisation, oldest first (for the CLI). */
+export function listOrganisations(db: Kysely<Database>) {
+  return db.selectFrom('organisations').select(['id', 'name', 'created_at']).orderBy('created_at').execute()
 }

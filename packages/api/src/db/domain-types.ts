@@ -6,6 +6,57 @@ export interface ApiKeyTable {
   key_hash: string
   name: string
   created_at: string
+  /** A read-only key acts as a viewer; any other as an admin. */
+  read_only: Flag
+  /** The first characters of the key, shown in lists so a key can be recognised. */
+  prefix: string | null
+  last_used_at: string | null
+  revoked_at: string | null
+  /** The staff user who created the key; null for the CLI and the seed. */
+  created_by: string | null
+}
+
+/** A staff role (see `@portico/schema` ROLES). */
+export type StaffRole = 'owner' | 'admin' | 'agent' | 'viewer'
+
+export interface StaffUserTable {
+  id: string
+  organisation_id: string
+  email: string
+  name: string
+  /** Null until an invited colleague chooses a password. */
+  password_hash: string | null
+  role: StaffRole
+  locale: string
+  active: Flag
+  /** Sealed with secrets.ts: the TOTP secret in use, or null without two-factor sign-in. */
+  totp_secret: string | null
+  /** Sealed: a TOTP secret being set up, until a first code confirms it. */
+  totp_pending_secret: string | null
+  /** JSON: SHA-256 hashes of the unused recovery codes. */
+  recovery_codes: string
+  created_at: string
+  updated_at: string
+}
+
+export interface StaffSessionTable {
+  id: string
+  token_hash: string
+  staff_id: string
+  created_at: string
+  last_seen_at: string
+  /** The absolute end of the session. */
+  expires_at: string
+}
+
+export interface StaffTokenTable {
+  id: string
+  kind: 'invitation' | 'reset' | 'login'
+  token_hash: string
+  staff_id: string
+  created_at: string
+  expires_at: string
+  used_at: string | null
 }
 
 export interface ProfileTable {
@@ -95,7 +146,8 @@ export interface AuditLogTable {
   id: string
   organisation_id: string
   at: string
-  actor_type: 'contact' | 'staff' | 'anonymous' | 'system'
+  /** `staff`: a staff user's id; `api-key`: an API key's id. */
+  actor_type: 'contact' | 'staff' | 'api-key' | 'anonymous' | 'system'
   actor_id: string | null
   action: string
   subject_type: string | null

@@ -6,6 +6,7 @@ import * as listIndexes from './migrations/0004-list-indexes.js'
 import * as hardening from './migrations/0006-hardening.js'
 import * as referencesArchive from './migrations/0008-references-archive.js'
 import * as listIndexes2 from './migrations/0009-list-indexes.js'
+import * as staff from './migrations/0005-staff.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0006-hardening': hardening,
   '0008-references-archive': referencesArchive,
   '0009-list-indexes': listIndexes2,
+  '0005-staff': staff,
 }
 
 const provider: MigrationProvider = {

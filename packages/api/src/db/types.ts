@@ -9,6 +9,9 @@ import type {
   NoteTable,
   ProfileTable,
   RateLimitTable,
+  StaffSessionTable,
+  StaffTokenTable,
+  StaffUserTable,
 } from './domain-types.js'
 
 import type { Flag } from './flag.js'
@@ -25,6 +28,8 @@ export interface OrganisationTable {
   /** Bumped by every staff change to portals, processes and profiles (caches compare it). */
   config_version: number
   created_at: string
+  /** Staff must sign in with a second factor. */
+  require_two_factor: Flag
 }
 
 export interface ProcessTable {
@@ -192,4 +197,7 @@ export interface Database {
   auth_tokens: AuthTokenTable
   rate_limits: RateLimitTable
   audit_log: AuditLogTable
+  staff_users: StaffUserTable
+  staff_sessions: StaffSessionTable
+  staff_tokens: StaffTokenTable
 }

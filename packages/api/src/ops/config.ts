@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.js'
+import { parseSecretKeys } from '../secrets.js'
 
 /** Log levels of the request and server logs, quietest last. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
@@ -36,6 +37,7 @@ export interface ServerConfig {
   mailFrom: string | undefined
   /** How many proxy hops in front of the API may set `X-Forwarded-For` (0: none). */
   trustProxy: number
+  /** `PORTICO_SECRET_KEY`: `id:base64key[,…]` or one string; unset in development (the development key is used). */
   secretKey: string | undefined
   storage: StorageConfig
   logLevel: LogLevel
@@ -191,10 +193,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
   const secretKey = env.PORTICO_SECRET_KEY || undefined
   if (!secretKey && mode === 'production') {
     problems.push('PORTICO_SECRET_KEY is required in production: generate one with `openssl rand -base64 32`')
-  } else if (secretKey && Buffer.byteLength(secretKey) < 32) {
-    problems.push(
-      'PORTICO_SECRET_KEY is too short: use at least 32 characters, e.g. `openssl rand -base64 32`',
-    )
+  } else if (secretKey) {
+    try {
+      parseSecretKeys(secretKey)
+    } catch (error) {
+      problems.push((error as Error).message.replace(/^\[portico\] /, ''))
+    }
   }
 
   const level = (env.LOG_LEVEL || 'info').toLowerCase()

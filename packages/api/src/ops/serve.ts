@@ -48,6 +48,7 @@ export async function serveFromEnv(
     logger: log,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    ...(config.secretKey ? { secretKey: config.secretKey } : {}),
     ...(config.metrics ? { metrics: config.metrics } : {}),
     retention: config.retention,
     // Production without SMTP runs no worker: mails wait in the outbox, no link reaches stdout.

@@ -104,16 +104,22 @@ const contactGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   })
 }
 
-/** The role of the staff actor of a request; an API key without a role acts as an admin. */
+/** The role of the staff actor of a request (a staff user's, or an API key's). */
 function roleOf(c: Context<AdminEnv>): Role {
-  const actor = (c.var as { actor?: { role: Role } }).actor
-  return actor?.role ?? 'admin'
+  return c.var.actor.role
 }
 
-function staffGuard(minimum: Role): MiddlewareHandler<AdminEnv> {
+function staffGuard(minimum: Role, ownAccount: boolean): MiddlewareHandler<AdminEnv> {
   const auth = adminAuth()
   return async function requireRole(c, next) {
     await auth(c, async () => {
+      // Where the organisation requires two-factor sign-in, a user without it may only set it up.
+      if (c.var.actor.twoFactorMissing && !ownAccount) {
+        throw new ApiError(403, 'Two-factor sign-in required', {
+          detail: 'Your organisation requires two-factor sign-in: turn it on in your account first.',
+          type: 'two-factor-required',
+        })
+      }
       if (!roleAllows(roleOf(c), minimum)) {
         throw new ApiError(403, 'Not allowed for your role', {
           detail: `This needs the ${minimum} role or higher.`,
@@ -136,7 +142,10 @@ export function route<Id extends OperationId>(app: Hono<AppEnv>, id: Id, handler
   const path = op.path.replace(/\{(\w+)\}/g, ':$1')
   const guards: MiddlewareHandler[] = []
   if (op.auth === 'contact') guards.push(contactGuard as MiddlewareHandler)
-  if (op.auth === 'staff') guards.push(staffGuard('role' in op ? op.role : 'viewer') as MiddlewareHandler)
+  if (op.auth === 'staff') {
+    const ownAccount = (op.tags as readonly string[]).includes('staff-auth')
+    guards.push(staffGuard('role' in op ? op.role : 'viewer', ownAccount) as MiddlewareHandler)
+  }
   const query = 'query' in op ? op.query : undefined
   const params = 'params' in op ? op.params : undefined
   const body = 'body' in op ? op.body : undefined

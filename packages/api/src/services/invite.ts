@@ -3,6 +3,7 @@ import { audit } from '../data/audit.js'
 import { organisationName } from '../data/organisations.js'
 import type { PortalRecord } from '../data/portals.js'
 import { createAuthToken } from '../data/tokens.js'
+import type { AuditLogTable } from '../db/domain-types.js'
 import type { ContactTable, Database } from '../db/types.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { tokenLink } from '../routes/portal-of.js'
@@ -18,7 +19,7 @@ export async function sendInvitation(
     publicUrl: string
     portal: PortalRecord
     contact: Pick<ContactTable, 'id' | 'email' | 'name' | 'locale'>
-    actor: { type: 'contact' | 'staff'; id: string | null }
+    actor: { type: AuditLogTable['actor_type']; id: string | null }
   },
 ): Promise<{ expiresAt: string }> {
   const { portal, contact } = input

@@ -42,6 +42,8 @@ export interface Staff {
 /** A staff user as the Settings list shows it. */
 export interface StaffListItem extends Staff {
   active?: boolean
+  /** Invited and not yet signed up. */
+  invited?: boolean
   createdAt?: string
 }
 
@@ -49,6 +51,8 @@ export interface StaffListItem extends Staff {
 export interface ApiKey {
   id: string
   name: string
+  /** The key's first characters, to recognise it (never the secret). */
+  prefix?: string
   readOnly?: boolean
   createdAt: string
   revokedAt?: string | null
@@ -164,7 +168,7 @@ interface Page<T> {
 }
 
 type Login =
-  | { token: string; staff: Staff; twoFactor?: undefined }
+  | { token: string; staff: Staff; twoFactor?: undefined; twoFactorSetupRequired?: boolean }
   | { twoFactor: { challenge: string }; token?: undefined }
 
 /**
@@ -180,8 +184,11 @@ export interface Endpoints {
   'POST /v1/staff/logout': { response: undefined }
   'GET /v1/staff/me': { response: Staff }
   'PATCH /v1/staff/me': { body: { name?: string; locale?: Locale }; response: Staff }
-  'POST /v1/staff/forgot-password': { body: { email: string }; response: undefined }
-  'POST /v1/staff/reset-password': { body: { token: string; password: string }; response: unknown }
+  'POST /v1/staff/forgot-password': { body: { email: string }; response: { ok: true; detail: string } }
+  'POST /v1/staff/reset-password': {
+    body: { token: string; password: string }
+    response: { ok: true; detail: string }
+  }
   'POST /v1/staff/accept-invitation': {
     body: { token: string; name: string; password: string }
     response: { token?: string; staff?: Staff }

@@ -3,12 +3,14 @@ import { ADMIN_OPERATIONS } from './admin.js'
 import { CONTACT_OPERATIONS } from './contact.js'
 import type { Operation } from './operation.js'
 import { PUBLIC_OPERATIONS } from './public.js'
+import { STAFF_OPERATIONS } from './staff.js'
 
 /** Every operation of the HTTP API by operationId: the one route table the API, its OpenAPI document and clients share. */
 export const OPERATIONS = {
   ...PUBLIC_OPERATIONS,
   ...CONTACT_OPERATIONS,
   ...ADMIN_OPERATIONS,
+  ...STAFF_OPERATIONS,
 } as const satisfies Record<string, Operation>
 
 /** The route table's type. */
@@ -97,3 +99,4 @@ export type { Auth, Method, Operation, OperationHeaders } from './operation.js'
 export { operation } from './operation.js'
 export { ForgotPasswordAccepted } from './public.js'
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery, page } from './shared.js'
+export { StaffAccepted } from './staff.js'

@@ -9,6 +9,13 @@ const STATUS: Record<string, string> = {
   closed: 'closed',
 }
 
+const ROLE_EN: Record<string, string> = {
+  owner: 'an owner',
+  admin: 'an admin',
+  agent: 'an agent',
+  viewer: 'a viewer',
+}
+
 const open = (url: string | undefined, label: string) => (url ? { action: { label, url } } : {})
 
 /** English mail templates. */
@@ -59,5 +66,23 @@ export const en: MailCatalogue = {
       ...(d.note ? [`“${d.note}”`] : []),
     ],
     ...open(d.link, 'Read the note'),
+  }),
+  'staff-invitation': (d) => ({
+    subject: d.organisation ? `Join ${d.organisation} on Portico` : 'You are invited to a Portico console',
+    paragraphs: [
+      d.name ? `Hello ${d.name},` : 'Hello,',
+      `${d.inviter ?? 'A colleague'} invited you to the staff console of ${d.organisation ?? 'their organisation'} as ${ROLE_EN[d.role ?? ''] ?? d.role}. Choose your name and a password to sign in.`,
+      'This link works once and expires in 7 days. If you did not expect this invitation, ignore this message.',
+    ],
+    action: { label: 'Accept the invitation', url: d.link ?? '' },
+  }),
+  'staff-password-reset': (d) => ({
+    subject: 'Reset your Portico console password',
+    paragraphs: [
+      `Hello ${d.name},`,
+      'Someone asked to reset the password of your staff console account. Choose a new password with the link below.',
+      'This link works once and expires in an hour. If you did not ask for it, ignore this message: your password stays the same.',
+    ],
+    action: { label: 'Choose a new password', url: d.link ?? '' },
   }),
 }

@@ -9,6 +9,13 @@ const STATUS: Record<string, string> = {
   closed: 'clôturée',
 }
 
+const ROLE_FR: Record<string, string> = {
+  owner: 'propriétaire',
+  admin: 'administrateur',
+  agent: 'agent',
+  viewer: 'lecteur',
+}
+
 const open = (url: string | undefined, label: string) => (url ? { action: { label, url } } : {})
 
 /** French mail templates. */
@@ -61,5 +68,25 @@ export const fr: MailCatalogue = {
       ...(d.note ? [`« ${d.note} »`] : []),
     ],
     ...open(d.link, 'Lire la note'),
+  }),
+  'staff-invitation': (d) => ({
+    subject: d.organisation
+      ? `Rejoignez ${d.organisation} sur Portico`
+      : 'Vous êtes invité sur une console Portico',
+    paragraphs: [
+      d.name ? `Bonjour ${d.name},` : 'Bonjour,',
+      `${d.inviter ?? 'Un collègue'} vous invite sur la console de ${d.organisation ?? 'son organisation'} en tant que ${ROLE_FR[d.role ?? ''] ?? d.role}. Choisissez votre nom et un mot de passe pour vous connecter.`,
+      'Ce lien ne sert qu’une fois et expire dans 7 jours. Si vous n’attendiez pas cette invitation, ignorez ce message.',
+    ],
+    action: { label: 'Accepter l’invitation', url: d.link ?? '' },
+  }),
+  'staff-password-reset': (d) => ({
+    subject: 'Réinitialisez votre mot de passe de la console Portico',
+    paragraphs: [
+      `Bonjour ${d.name},`,
+      'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte de la console. Choisissez un nouveau mot de passe avec le lien ci-dessous.',
+      'Ce lien ne sert qu’une fois et expire dans une heure. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe reste le même.',
+    ],
+    action: { label: 'Choisir un nouveau mot de passe', url: d.link ?? '' },
   }),
 }

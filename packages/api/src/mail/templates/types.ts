@@ -5,6 +5,8 @@ export const MAIL_TEMPLATES = [
   'contract-shared',
   'status-changed',
   'staff-note',
+  'staff-invitation',
+  'staff-password-reset',
 ] as const
 
 /** The name of one mail template. */
@@ -27,4 +29,6 @@ export const REQUIRED_DATA: Record<MailTemplateName, readonly string[]> = {
   'contract-shared': ['name', 'title', 'role'],
   'status-changed': ['name', 'process', 'status'],
   'staff-note': ['name', 'process'],
+  'staff-invitation': ['link', 'role'],
+  'staff-password-reset': ['name', 'link'],
 }

@@ -9,7 +9,13 @@ import {
 import { route } from '../route.js'
 
 function actorOf(c: Context<AdminEnv>): ExtrasActor {
-  return { organisationId: c.var.organisationId, type: 'api-key', id: c.var.apiKeyId, name: 'Staff' }
+  const { actor } = c.var
+  return {
+    organisationId: actor.organisationId,
+    type: actor.kind === 'staff' ? 'staff' : 'api-key',
+    id: actor.id,
+    name: actor.name,
+  }
 }
 
 /** What staff add around an application: internal notes only staff see, and its audit trail. */

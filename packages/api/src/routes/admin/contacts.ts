@@ -1,6 +1,6 @@
 import type { ContactPatch } from '@portico/schema'
 import type { Context, Hono } from 'hono'
-import { audit } from '../../data/audit.js'
+import { audit, auditActor } from '../../data/audit.js'
 import {
   deleteContactSessions,
   findContactByEmail,
@@ -123,7 +123,7 @@ export function mountAdminContactRoutes(app: Hono<AppEnv>): void {
         if (input.status === 'disabled') await deleteContactSessions(trx, row.id)
         await audit(trx, {
           organisationId: c.var.organisationId,
-          actor: { type: 'staff', id: c.var.apiKeyId },
+          actor: auditActor(c.var.actor),
           action: input.status === 'disabled' ? 'contact.disabled' : 'contact.enabled',
           subject: { type: 'contact', id: row.id },
         })
@@ -150,7 +150,7 @@ export function mountAdminContactRoutes(app: Hono<AppEnv>): void {
         publicUrl: c.var.config.publicUrl,
         portal,
         contact,
-        actor: { type: 'staff', id: c.var.apiKeyId },
+        actor: auditActor(c.var.actor),
       }),
     )
     return { contactId: contact.id, portal: portal.slug, expiresAt: result.expiresAt }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import { now } from '../../clock.js'
 import { newId } from '../../crypto.js'
 import { findAttachment, saveAttachment } from '../../data/attachments.js'
-import { audit } from '../../data/audit.js'
+import { audit, auditActor } from '../../data/audit.js'
 import { findOrgContact } from '../../data/contacts.js'
 import { contractView, findContract, setWatchers, watcherIds } from '../../data/contracts.js'
 import { toFlag } from '../../data/json.js'
@@ -123,7 +123,7 @@ export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
       ])
       await audit(trx, {
         organisationId: c.var.organisationId,
-        actor: { type: 'staff', id: c.var.apiKeyId },
+        actor: auditActor(c.var.actor),
         action: 'contract.shared',
         subject: { type: 'contract', id: row.id },
         detail: { requester: requester.id, watchers: watchers.map((w) => w.id) },
@@ -167,7 +167,7 @@ export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
       ])
       await audit(trx, {
         organisationId: c.var.organisationId,
-        actor: { type: 'staff', id: c.var.apiKeyId },
+        actor: auditActor(c.var.actor),
         action: 'contract.updated',
         subject: { type: 'contract', id: row.id },
         detail: { changes: Object.keys(input) },

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
+import { auditActor } from '../../data/audit.js'
 import { existsInOrg, type OrgTable } from '../../data/scoped.js'
 import type { Database } from '../../db/types.js'
 import type { AdminEnv } from '../../env.js'
@@ -23,7 +24,7 @@ export function conflict(title: string, field: string, message: string): ApiErro
 
 /** Who a staff request writes as: its organisation and the audit log's name for it. */
 export function writeActor(c: Context<AdminEnv>): WriteActor {
-  return { organisationId: c.var.organisationId, audit: { type: 'staff', id: c.var.apiKeyId } }
+  return { organisationId: c.var.organisationId, audit: auditActor(c.var.actor) }
 }
 
 /** Throws a 400 unless `id` is a row of `table` in the organisation. */
