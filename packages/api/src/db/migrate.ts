@@ -3,20 +3,20 @@ import * as init from './migrations/0001-init.js'
 import * as domain from './migrations/0002-domain.js'
 import * as outbox from './migrations/0003-outbox.js'
 import * as listIndexes from './migrations/0004-list-indexes.js'
+import * as staff from './migrations/0005-staff.js'
 import * as hardening from './migrations/0006-hardening.js'
 import * as referencesArchive from './migrations/0008-references-archive.js'
 import * as listIndexes2 from './migrations/0009-list-indexes.js'
-import * as staff from './migrations/0005-staff.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-domain': domain,
   '0003-outbox': outbox,
   '0004-list-indexes': listIndexes,
+  '0005-staff': staff,
   '0006-hardening': hardening,
   '0008-references-archive': referencesArchive,
   '0009-list-indexes': listIndexes2,
-  '0005-staff': staff,
 }
 
 const provider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net'
-import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.js'
 import { parseSecretKeys } from '../secrets.js'
+import { DEFAULT_RETENTION, type RetentionPolicy } from './retention.js'
 
 /** Log levels of the request and server logs, quietest last. */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
