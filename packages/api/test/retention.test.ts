@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { hashSecret } from '../src/crypto.js'
+import { createStaffSession } from '../src/data/staff-sessions.js'
+import { createStaffToken } from '../src/data/staff-tokens.js'
 import { purgeExpired } from '../src/ops/retention.js'
 import { type Api, setupApi } from './harness.js'
 import { login } from './helpers.js'
@@ -78,6 +81,40 @@ describe('retention', () => {
     const auditAfter = await db.selectFrom('audit_log').select('id').execute()
     expect(auditAfter.length).toBe(auditBefore - 1)
     expect(auditAfter.map((e) => e.id)).not.toContain(audit[0]!.id)
+  })
+
+  it('purges staff sessions past their lifetime or idle timeout and expired staff links, keeping live ones', async () => {
+    const db = api.db.kysely
+    const owner = await db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('role', '=', 'owner')
+      .executeTakeFirstOrThrow()
+    const ended = await createStaffSession(db, owner.id)
+    const idle = await createStaffSession(db, owner.id)
+    const live = await createStaffSession(db, owner.id)
+    await createStaffToken(db, 'reset', owner.id)
+    const { token: liveLink } = await createStaffToken(db, 'invitation', owner.id)
+    const byToken = (token: string) =>
+      db.updateTable('staff_sessions').where('token_hash', '=', hashSecret(token))
+    await byToken(ended.token)
+      .set({ expires_at: ago(1) })
+      .execute()
+    await byToken(idle.token)
+      .set({ last_seen_at: ago(1) })
+      .execute()
+    await db
+      .updateTable('staff_tokens')
+      .set({ expires_at: ago(1) })
+      .where('kind', '=', 'reset')
+      .execute()
+
+    const counts = await purgeExpired(db, { outboxDays: 30, auditDays: 730 })
+    expect(counts.expiredCredentials).toBe(3)
+    const sessions = await db.selectFrom('staff_sessions').select('token_hash').execute()
+    expect(sessions.map((s) => s.token_hash)).toEqual([hashSecret(live.token)])
+    const links = await db.selectFrom('staff_tokens').select('token_hash').execute()
+    expect(links.map((l) => l.token_hash)).toEqual([hashSecret(liveLink)])
   })
 
   it('keeps everything when the days are 0', async () => {

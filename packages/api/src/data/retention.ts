@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/types.js'
+import { STAFF_IDLE_TIMEOUT_MS } from './staff-sessions.js'
 
 /** Deletes outbox mails settled (sent or failed) before `before`; answers how many. */
 export async function deleteSettledMailBefore(db: Kysely<Database>, before: string): Promise<number> {
@@ -17,11 +18,22 @@ export async function deleteAuditBefore(db: Kysely<Database>, before: string): P
   return Number(result.numDeletedRows)
 }
 
-/** Deletes contact sessions and single-use links that expired before `now`; answers how many. */
+/**
+ * Deletes contact and staff sessions and single-use links that expired before `now` (a staff
+ * session also ends once idle past its timeout); answers how many.
+ */
 export async function deleteExpiredCredentials(db: Kysely<Database>, now: string): Promise<number> {
-  const sessions = await db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst()
-  const tokens = await db.deleteFrom('auth_tokens').where('expires_at', '<', now).executeTakeFirst()
-  return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows)
+  const idleSince = new Date(Date.parse(now) - STAFF_IDLE_TIMEOUT_MS).toISOString()
+  const results = [
+    await db.deleteFrom('sessions').where('expires_at', '<', now).executeTakeFirst(),
+    await db.deleteFrom('auth_tokens').where('expires_at', '<', now).executeTakeFirst(),
+    await db
+      .deleteFrom('staff_sessions')
+      .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleSince)]))
+      .executeTakeFirst(),
+    await db.deleteFrom('staff_tokens').where('expires_at', '<', now).executeTakeFirst(),
+  ]
+  return results.reduce((sum, r) => sum + Number(r.numDeletedRows), 0)
 }
 
 /** Deletes idempotency keys created before `before` (a retry never comes that late); answers how many. */
