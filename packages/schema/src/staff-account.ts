@@ -10,7 +10,7 @@ const name = z
   .string()
   .check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(200, 'Use at most 200 characters'))
 const token = z.string().check(z.minLength(1, 'The link is incomplete'), z.maxLength(200))
-const code = z.string().check(z.trim(), z.regex(/^\d{6}$/, 'Enter the 6-digit code'))
+const code = z.string().check(z.maxLength(20), z.trim(), z.regex(/^\d{6}$/, 'Enter the 6-digit code'))
 
 /** A staff role. */
 export const StaffRole = z.enum(ROLES)

@@ -23,7 +23,6 @@ import {
 } from '../services/staff-admin.js'
 import {
   type Anonymous,
-  StaffLoginError,
   staffAcceptInvitation,
   staffForgotPassword,
   staffLogin,
@@ -36,18 +35,16 @@ function anonymous(c: Context<AppEnv>): Anonymous {
   return { ip: c.var.config.clientIp(c) }
 }
 
-/** Runs a sign-in step under the login limiter: only wrong credentials count as failures. */
+/**
+ * Runs a sign-in step under the login limiter (docs/security.md): the attempt is reserved before
+ * any password or code is checked, and handed back when the credentials were right.
+ */
 async function limited<T>(c: Context<AppEnv>, account: string, run: () => Promise<T>): Promise<T> {
   const limiter = loginLimiter(c, account)
-  await limiter.check()
-  try {
-    const result = await run()
-    await limiter.succeeded()
-    return result
-  } catch (error) {
-    if (error instanceof StaffLoginError) await limiter.failed()
-    throw error
-  }
+  await limiter.reserve()
+  const result = await run()
+  await limiter.succeeded()
+  return result
 }
 
 /** Staff identity: sign-in, the signed-in user's account, the organisation's staff, API keys and settings. */

@@ -32,7 +32,7 @@ export interface Anonymous {
 }
 
 /** A 401 for wrong credentials; the route counts it as a failed attempt. */
-export class StaffLoginError extends ApiError {
+class StaffLoginError extends ApiError {
   constructor(title: string, detail: string) {
     // Keeps the name `ApiError`, so the problem handler answers it as any other 401.
     super(401, title, { detail, type: 'invalid-credentials' })
