@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { hashSecret } from '../src/crypto.js'
 import { createSession } from '../src/data/sessions.js'
+import { createStaffSession } from '../src/data/staff-sessions.js'
 import { type Api, setupApi } from './harness.js'
 import { PDF } from './helpers.js'
 
@@ -338,7 +340,8 @@ function buildCase(op: Operation, g: Json): Case {
   const qs = search.toString()
   const headers: Record<string, string> = {}
   if (op.auth === 'contact') headers.authorization = `Bearer ${contact.token}`
-  if (op.auth === 'staff') headers.authorization = `Bearer ${api.seed.adminKey}`
+  // Staff operations run as the owner (a staff session), the only role every one of them allows.
+  if (op.auth === 'staff') headers.authorization = `Bearer ${owner.token}`
   if (mutation === 'bad-auth') {
     const choices = [
       undefined,
@@ -432,6 +435,36 @@ async function send(c: Case): Promise<Response> {
   }
 }
 
+/** The owner's staff session the fuzzer sends on staff operations. */
+const owner = { id: '', token: '' }
+
+/**
+ * Staff operations can end the owner's session (logout, a password change), demote or deactivate
+ * them, or require two-factor sign-in: the owner and a live session are restored before each case.
+ */
+async function keepOwnerAlive(op: Operation): Promise<void> {
+  if (op.auth !== 'staff') return
+  const db = api.db.kysely
+  if (!owner.id) {
+    const row = await db
+      .selectFrom('staff_users')
+      .select('id')
+      .where('email', '=', api.seed.staffLogin.email)
+      .executeTakeFirstOrThrow()
+    owner.id = row.id
+  }
+  await db.updateTable('staff_users').set({ role: 'owner', active: 1 }).where('id', '=', owner.id).execute()
+  await db.updateTable('organisations').set({ require_two_factor: 0 }).execute()
+  const live = owner.token
+    ? await db
+        .selectFrom('staff_sessions')
+        .select('id')
+        .where('token_hash', '=', hashSecret(owner.token))
+        .executeTakeFirst()
+    : undefined
+  if (!live) owner.token = (await createStaffSession(db, owner.id)).token
+}
+
 /** Logout and a disabled contact end the fuzzer's own session: a new one is made without a password. */
 async function keepContactAlive(op: Operation): Promise<void> {
   const db = api.db.kysely
@@ -461,6 +494,7 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         const cases = fc.sample(caseArbitrary(op), { numRuns: PER_OPERATION, seed: SEED + index })
         for (const c of cases) {
           await keepContactAlive(op)
+          await keepOwnerAlive(op)
           // The token may have been renewed after the case was built.
           if (
             op.auth === 'contact' &&
@@ -468,6 +502,9 @@ describe('fuzzing every operation of the OpenAPI document', () => {
             c.mutation !== 'bad-auth'
           ) {
             c.headers.authorization = `Bearer ${contact.token}`
+          }
+          if (op.auth === 'staff' && c.mutation !== 'bad-auth') {
+            c.headers.authorization = `Bearer ${owner.token}`
           }
           sent.set(op.id, (sent.get(op.id) ?? 0) + 1)
           let res: Response

@@ -140,7 +140,7 @@ export async function swapRecoveryCodes(
   return Number(result.numUpdatedRows) === 1
 }
 
-/** How many active owners an organisation has. */
+/** How many active owners who can sign in an organisation has. */
 export async function countActiveOwners(db: Kysely<Database>, organisationId: string): Promise<number> {
   const row = await db
     .selectFrom('staff_users')
@@ -148,6 +148,8 @@ export async function countActiveOwners(db: Kysely<Database>, organisationId: st
     .where('organisation_id', '=', organisationId)
     .where('role', '=', 'owner')
     .where('active', '=', 1)
+    // An invited owner who never chose a password cannot act as one yet.
+    .where('password_hash', 'is not', null)
     .executeTakeFirst()
   return Number(row?.n ?? 0)
 }
