@@ -68,14 +68,16 @@ export async function reserve(
   const nowIso = at.toISOString()
   const cutoff = new Date(at.getTime() - limit.windowMs).toISOString()
   const free = limit.free ?? limit.max
+  // Below the slow-down no wait is stored (''): requests racing in the same instant carry
+  // timestamps a millisecond apart in either order, and none of them may wait on another's clock.
   const notBefore = (count: number) =>
-    count < free ? nowIso : new Date(at.getTime() + 1000 * 2 ** (count - free)).toISOString()
+    count < free ? '' : new Date(at.getTime() + 1000 * 2 ** (count - free)).toISOString()
   const slowDown = []
   for (let count = free; count <= limit.max; count++)
     slowDown.push(sql`when ${count} then ${notBefore(count)}`)
   const nextNotBefore = slowDown.length
-    ? sql`case rate_limits.count + 1 ${sql.join(slowDown, sql` `)} else ${nowIso} end`
-    : sql`${nowIso}`
+    ? sql`case rate_limits.count + 1 ${sql.join(slowDown, sql` `)} else '' end`
+    : sql`''`
   const expired = sql`rate_limits.window_start <= ${cutoff}`
   const result = await sql<{ count: number }>`
     insert into rate_limits (key, window_start, count, last_at)
@@ -95,7 +97,7 @@ export async function reserve(
     .executeTakeFirst()
   if (!row) return 1
   const windowEnd = Date.parse(row.window_start) + limit.windowMs
-  const until = Number(row.count) >= limit.max ? windowEnd : Date.parse(row.last_at ?? nowIso)
+  const until = Number(row.count) >= limit.max ? windowEnd : Date.parse(row.last_at || nowIso)
   return Math.max(1, Math.ceil((until - at.getTime()) / 1000))
 }
 
