@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
+import { useMailSecrets } from './mail/sealing.js'
 import { apiHeaders } from './middleware/api-headers/index.js'
 import { limitBodies } from './middleware/body-limit/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
@@ -131,6 +132,7 @@ export function createApp(options: AppOptions) {
     onOperation: options.onOperation,
     secrets: secretBox(options.secretKey ?? (process.env.PORTICO_SECRET_KEY || DEVELOPMENT_SECRET_KEY)),
   }
+  useMailSecrets(config.secrets)
   const app = new Hono<AppEnv>()
   const { logger } = options
   const log =

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp, openDatabase } from '../src/index.js'
 import { type Api, setupApi } from './harness.js'
-import { outbox } from './helpers.js'
+import { mailText, outbox } from './helpers.js'
 
 let api: Api
 const closers: (() => Promise<void>)[] = []
@@ -82,7 +82,7 @@ describe('login under attack', () => {
     expect(fresh.status).toBe(429)
     await api.call('POST', '/v1/portals/acme-services/forgot-password', { body: { email } })
     const mail = (await outbox(api)).filter((m) => m.to_address === email).at(-1)
-    const token = /portico-reset=([A-Za-z0-9_-]+)/.exec(mail!.text_body)![1]
+    const token = /portico-reset=([A-Za-z0-9_-]+)/.exec(mailText(mail!))![1]
     const reset = await api.call('POST', '/v1/portals/acme-services/reset-password', {
       body: { token, password: 'a brand new password' },
     })

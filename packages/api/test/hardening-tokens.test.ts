@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Api, setupApi } from './harness.js'
-import { admin, createContact, login, outbox } from './helpers.js'
+import { admin, createContact, login, mailText, outbox } from './helpers.js'
 
 let api: Api
 beforeEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 /** Every reset token mailed to an address, oldest first. */
 async function resetTokens(to: string): Promise<string[]> {
   const mails = (await outbox(api)).filter((m) => m.to_address === to && m.template === 'password-reset')
-  return mails.map((m) => /portico-reset=([A-Za-z0-9_-]+)/.exec(m.text_body)?.[1] ?? '')
+  return mails.map((m) => /portico-reset=([A-Za-z0-9_-]+)/.exec(mailText(m))?.[1] ?? '')
 }
 
 const forgot = (email: string) =>
@@ -48,7 +48,7 @@ describe('invitation links', () => {
     const id = await createContact(api, { email: 'bound@client.test', name: 'Bound' })
     await admin(api, 'POST', `/contacts/${id}/invitations`, { portal: 'acme-services' })
     const [mail] = (await outbox(api)).filter((m) => m.to_address === 'bound@client.test')
-    const token = /portico-invitation=([A-Za-z0-9_-]+)/.exec(mail!.text_body)![1]!
+    const token = /portico-invitation=([A-Za-z0-9_-]+)/.exec(mailText(mail!))![1]!
     const body = { token, password: 'a long password' }
     const elsewhere = await api.call('POST', '/v1/portals/acme-onboarding/accept-invitation', { body })
     expect(elsewhere.status).toBe(400)

@@ -1,4 +1,5 @@
 import { createApiKey, createOrganisation } from '../src/data/organisations.js'
+import { bodyContext, mailSecrets } from '../src/mail/sealing.js'
 import type { Api, CallResult } from './harness.js'
 
 /** Logs a contact in through a portal and returns the bearer token. */
@@ -56,10 +57,21 @@ export function outbox(api: Api) {
   return api.db.kysely.selectFrom('outbox').selectAll().orderBy('created_at').execute()
 }
 
+/**
+ * The text of a mail as the recipient gets it: a mail with a live link keeps it sealed until sent
+ * (its stored `text_body` shows the link masked), so tests open the seal as the mail worker does.
+ */
+export function mailText(row: { id: string; text_body: string; sealed_body: string | null }): string {
+  if (!row.sealed_body) return row.text_body
+  return (JSON.parse(mailSecrets().open(row.sealed_body, bodyContext(row.id))) as { text: string }).text
+}
+
 /** The single-use token carried by the last mail of a template to an address. */
 export async function tokenFromMail(api: Api, to: string, kind: 'invitation' | 'reset'): Promise<string> {
   const mails = (await outbox(api)).filter((m) => m.to_address === to)
-  const match = new RegExp(`portico-${kind}=([A-Za-z0-9_-]+)`).exec(mails.at(-1)?.text_body ?? '')
+  const match = new RegExp(`portico-${kind}=([A-Za-z0-9_-]+)`).exec(
+    mails.at(-1) ? mailText(mails.at(-1)!) : '',
+  )
   if (!match?.[1]) throw new Error(`no ${kind} mail to ${to}`)
   return match[1]
 }

@@ -4,7 +4,7 @@ import { createMailWorker } from '../src/mail/worker.js'
 import { DEMO_STAFF_LOGIN } from '../src/seed.js'
 import { totpCode } from '../src/totp.js'
 import { type Api, setupApi } from './harness.js'
-import { admin, outbox } from './helpers.js'
+import { admin, mailText, outbox } from './helpers.js'
 import { startSmtp } from './smtp.js'
 
 let api: Api
@@ -33,7 +33,7 @@ const staffCall = (token: string, method: string, path: string, body?: unknown) 
 async function linkFromOutbox(to: string, route: 'accept-invitation' | 'reset-password') {
   const mails = (await outbox(api)).filter((m) => m.to_address === to)
   const match = new RegExp(`(\\S+/console/#/${route}\\?token=([A-Za-z0-9_-]+))`).exec(
-    mails.at(-1)?.text_body ?? '',
+    mails.at(-1) ? mailText(mails.at(-1)!) : '',
   )
   if (!match?.[2]) throw new Error(`no ${route} mail to ${to}`)
   return { link: match[1]!, token: match[2] }

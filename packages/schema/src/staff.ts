@@ -143,5 +143,7 @@ export const OutboxMail = z.object({
   createdAt: z.string(),
   nextAttemptAt: z.string(),
   sentAt: z.nullable(z.string()),
+  /** The text as the recipient got it, any live link masked. */
+  body: z.string(),
 })
 export type OutboxMail = z.infer<typeof OutboxMail>

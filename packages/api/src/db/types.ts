@@ -159,6 +159,12 @@ export interface OutboxTable {
   last_error: string | null
   created_at: string
   sent_at: string | null
+  /** The real text and HTML (JSON), sealed with `PORTICO_SECRET_KEY`, while a live link is unsent. */
+  sealed_body: string | null
+  /** JSON: how to issue a fresh link when the mail is requeued after its link was wiped. */
+  link_spec: string | null
+  /** JSON: the template's data without the link, to render a requeued mail again. */
+  mail_data: string | null
 }
 
 /** The whole database as Kysely sees it. */

@@ -4,6 +4,7 @@ import { newId } from '../crypto.js'
 import { keysetAfter, type Page, type PageRequest, pageOf } from '../data/page.js'
 import { containsText } from '../data/search.js'
 import type { Database, OutboxStatus, OutboxTable } from '../db/types.js'
+import { bodyContext, MASKED_LINK, mailSecrets } from './sealing.js'
 import { type MailTemplateName, renderMail } from './templates/index.js'
 
 /** A mail to queue: who gets it, in which language, which template and the values it shows. */
@@ -17,6 +18,44 @@ export interface OutgoingMail {
   data: Record<string, string>
   /** The organisation the mail belongs to, so its admins can read it in the outbox. */
   organisationId?: string
+  /** For a mail whose `data.link` is a live single-use link: how a requeue issues a fresh one. */
+  reissue?: LinkSpec
+}
+
+/** Which single-use link a mail carries, so a requeue can issue a fresh one. */
+export type LinkSpec =
+  | { kind: 'contact-invitation' | 'contact-reset'; contactId: string; portalId: string }
+  | { kind: 'staff-invitation' | 'staff-reset'; staffId: string }
+
+/** The stored bodies of a mail: in clear when it has no link, else masked with the real ones sealed. */
+export function storedBodies(
+  id: string,
+  template: MailTemplateName,
+  locale: string,
+  data: Record<string, string>,
+) {
+  const rendered = renderMail(template, locale, data)
+  if (!data.link) {
+    return {
+      rendered,
+      text_body: rendered.text,
+      html_body: rendered.html,
+      sealed_body: null,
+      mail_data: null,
+    }
+  }
+  const masked = renderMail(template, locale, { ...data, link: MASKED_LINK })
+  const { link: _, ...rest } = data
+  return {
+    rendered,
+    text_body: masked.text,
+    html_body: masked.html,
+    sealed_body: mailSecrets().seal(
+      JSON.stringify({ text: rendered.text, html: rendered.html }),
+      bodyContext(id),
+    ),
+    mail_data: JSON.stringify(rest),
+  }
 }
 
 /**
@@ -25,19 +64,20 @@ export interface OutgoingMail {
  * @example await enqueueMail(trx, { to: 'ada@example.com', locale: 'fr', template: 'password-reset', data: { name: 'Ada', link } })
  */
 export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Promise<void> {
-  const rendered = renderMail(mail.template, mail.locale, mail.data)
+  const id = newId()
+  const { rendered, ...bodies } = storedBodies(id, mail.template, mail.locale, mail.data)
   const at = now()
   await db
     .insertInto('outbox')
     .values({
-      id: newId(),
+      id,
       organisation_id: mail.organisationId ?? null,
       to_address: mail.to,
       locale: rendered.locale,
       template: mail.template,
       subject: rendered.subject,
-      text_body: rendered.text,
-      html_body: rendered.html,
+      ...bodies,
+      link_spec: mail.reissue ? JSON.stringify(mail.reissue) : null,
       status: 'pending',
       attempts: 0,
       next_attempt_at: at,
@@ -50,7 +90,7 @@ export async function enqueueMail(db: Kysely<Database>, mail: OutgoingMail): Pro
     .execute()
 }
 
-/** An outbox row as admins see it: delivery state, never the body (it may hold a live token). */
+/** An outbox row as admins see it: delivery state and the text with any live link masked. */
 export interface OutboxMailView {
   id: string
   to: string
@@ -63,6 +103,8 @@ export interface OutboxMailView {
   createdAt: string
   nextAttemptAt: string
   sentAt: string | null
+  /** The text as sent, with any live link masked. */
+  body: string
 }
 
 function view(row: OutboxTable): OutboxMailView {
@@ -78,6 +120,7 @@ function view(row: OutboxTable): OutboxMailView {
     createdAt: row.created_at,
     nextAttemptAt: row.next_attempt_at,
     sentAt: row.sent_at,
+    body: row.text_body,
   }
 }
 
@@ -122,18 +165,31 @@ export async function findOutboxMail(
   return row && view(row)
 }
 
-/** Puts a failed mail back in the queue with fresh attempts; `false` when it is not a failed mail of the organisation. */
-export async function retryOutboxMail(
+/** An outbox row of an organisation, or `undefined`. */
+export function findOutboxRow(
   db: Kysely<Database>,
   organisationId: string,
   id: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({ status: 'pending', attempts: 0, next_attempt_at: now(), claim_token: null })
+): Promise<OutboxTable | undefined> {
+  return db
+    .selectFrom('outbox')
+    .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
-    .where('status', '=', 'failed')
     .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
+}
+
+/** Puts a mail back in the queue with fresh attempts (and, when given, newly sealed bodies). */
+export async function resetOutboxRow(
+  db: Kysely<Database>,
+  id: string,
+  set: Partial<Pick<OutboxTable, 'text_body' | 'html_body' | 'sealed_body' | 'mail_data'>> & {
+    next_attempt_at: string
+  },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ ...set, status: 'pending', attempts: 0, claim_token: null, last_error: null, sent_at: null })
+    .where('id', '=', id)
+    .execute()
 }

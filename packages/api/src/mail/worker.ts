@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { Database, OutboxTable } from '../db/types.js'
+import { bodyContext, mailSecrets } from './sealing.js'
 import { type MailSender, senderFromEnv } from './sender.js'
 
 /** Options of {@link createMailWorker}. */
@@ -126,12 +127,13 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       .executeTakeFirst()
     if (Number(held.numUpdatedRows) !== 1) return
     try {
-      await sender.send({
-        to: row.to_address,
-        subject: row.subject,
-        text: row.text_body,
-        html: row.html_body,
-      })
+      const body = row.sealed_body
+        ? (JSON.parse(mailSecrets().open(row.sealed_body, bodyContext(row.id))) as {
+            text: string
+            html: string
+          })
+        : { text: row.text_body, html: row.html_body }
+      await sender.send({ to: row.to_address, subject: row.subject, text: body.text, html: body.html })
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000)
       const attempts = Number(row.attempts)
@@ -161,7 +163,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     }
     result.sent++
     options.onResult?.('sent')
-    await mine(settle({ status: 'sent', claim_token: null, sent_at: now() }))
+    // Once sent, the live link exists only in the recipient's mailbox: the sealed copy goes.
+    await mine(settle({ status: 'sent', claim_token: null, sent_at: now(), sealed_body: null }))
   }
 
   async function runOnce(): Promise<MailRunResult> {

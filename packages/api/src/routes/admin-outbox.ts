@@ -2,7 +2,9 @@ import type { Hono } from 'hono'
 import { pageRequest } from '../data/page.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
-import { findOutboxMail, listOutbox, retryOutboxMail } from '../mail/outbox.js'
+import { findOutboxMail, listOutbox } from '../mail/outbox.js'
+import { requeueMail } from '../services/requeue-mail.js'
+import { writeActor } from './admin/shared.js'
 import { route } from './route.js'
 
 function notFound(id: string): ApiError {
@@ -23,15 +25,9 @@ export function mountOutboxAdminRoutes(app: Hono<AppEnv>): void {
     return mail
   })
   route(app, 'retryOutboxMail', async (c, { params }) => {
-    const organisationId = c.var.organisationId
-    if (await retryOutboxMail(c.var.db, organisationId, params.id)) {
-      const mail = await findOutboxMail(c.var.db, organisationId, params.id)
-      if (mail) return mail
-    }
-    if (!(await findOutboxMail(c.var.db, organisationId, params.id))) throw notFound(params.id)
-    throw new ApiError(409, 'Mail is not failed', {
-      detail: 'Only a failed mail can be retried; pending mails are retried automatically.',
-      type: 'conflict',
-    })
+    await requeueMail(c.var.db, writeActor(c), params.id, c.var.config)
+    const mail = await findOutboxMail(c.var.db, c.var.organisationId, params.id)
+    if (!mail) throw notFound(params.id)
+    return mail
   })
 }

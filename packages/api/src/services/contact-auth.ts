@@ -168,6 +168,7 @@ export async function requestPasswordReset(
         link: tokenLink(origin.publicUrl, portal, 'reset', token),
       },
       organisationId: portal.organisationId,
+      reissue: { kind: 'contact-reset', contactId: contact.id, portalId: portal.id },
     })
     await audit(trx, {
       organisationId: portal.organisationId,

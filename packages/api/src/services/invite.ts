@@ -38,6 +38,7 @@ export async function sendInvitation(
       link: tokenLink(input.publicUrl, portal, 'invitation', token),
     },
     organisationId: portal.organisationId,
+    reissue: { kind: 'contact-invitation', contactId: contact.id, portalId: portal.id },
   })
   await audit(trx, {
     organisationId: portal.organisationId,

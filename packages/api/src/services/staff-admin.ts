@@ -76,6 +76,7 @@ export async function inviteStaff(
         link: consoleLink(input.consoleUrl, 'accept-invitation', token),
       },
       organisationId: actor.organisationId,
+      reissue: { kind: 'staff-invitation', staffId: staff.id },
     })
     await audit(trx, {
       organisationId: actor.organisationId,

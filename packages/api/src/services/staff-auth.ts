@@ -180,6 +180,7 @@ export async function staffForgotPassword(
         template: 'staff-password-reset',
         data: { name: staff.name, link: consoleLink(input.consoleUrl, 'reset-password', token) },
         organisationId: staff.organisation_id,
+        reissue: { kind: 'staff-reset', staffId: staff.id },
       })
       await audit(trx, {
         organisationId: staff.organisation_id,

@@ -438,7 +438,7 @@ export const ADMIN_OPERATIONS = {
     role: 'admin',
     method: 'post',
     path: '/v1/admin/outbox/{id}/retry',
-    summary: 'Put a failed mail back in the queue',
+    summary: 'Requeue a failed or sent mail (a wiped link is issued afresh)',
     params: IdParams,
     status: 200,
     response: OutboxMail,
