@@ -16,7 +16,8 @@ const portal: Portal = {
   modules: ['applications'],
   defaultProfileId: null,
   publicUrl: null,
-  processes: [{ id: 'x', slug: 'kyc', name: 'KYC', allowDuplicates: false }],
+  archivedAt: null,
+  processes: [{ id: 'x', slug: 'kyc', name: 'KYC', form: { fields: [] }, allowDuplicates: false }],
 }
 
 describe('the portal editor', () => {

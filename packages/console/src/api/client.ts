@@ -1,5 +1,5 @@
 import type { Problem } from '@portico/schema'
-import type { Endpoint, Endpoints, PathParams } from './endpoints.js'
+import type { Endpoint, RequestFor, ResponseFor } from './endpoints.js'
 import { HttpError, NetworkError } from './errors.js'
 
 /** Options of {@link createClient}. */
@@ -14,21 +14,21 @@ export interface ClientOptions {
   fetch?: typeof fetch
 }
 
-/** What one call sends besides the method and path. */
-export type CallOptions<K extends Endpoint> = PathParams<K> &
-  (Endpoints[K] extends { query: infer Q }
-    ? { query?: { [P in keyof Q]?: Q[P] | undefined } }
-    : { query?: never }) &
-  (Endpoints[K] extends { body: infer B } ? { body: B } : { body?: never }) & { signal?: AbortSignal }
+/** What one call sends: the route table's request (`params`, `query`, `body`) and an abort signal. */
+export type CallOptions<E extends Endpoint> = RequestFor<E> & { signal?: AbortSignal }
 
-/** A typed client for the admin and staff API: `call('GET /v1/admin/processes/{id}', { params })`. */
+/**
+ * A client typed by `@portico/schema`'s route table: `call('GET /v1/admin/processes/{id}', { params })`.
+ * The endpoint string must be one operation's method and path; its request and answer are that
+ * operation's `RequestOf`/`ResponseOf` (types only: the table costs the bundle nothing).
+ */
 export interface Client {
-  call<K extends Endpoint>(endpoint: K, options?: CallOptions<K>): Promise<Endpoints[K]['response']>
+  call<E extends Endpoint>(endpoint: E, options?: CallOptions<E>): Promise<ResponseFor<E>>
   /** Sends a multipart upload (`file` field) to an endpoint that takes one. */
-  upload<K extends Endpoint>(
-    endpoint: K,
-    options: PathParams<K> & { file: File; field?: string },
-  ): Promise<unknown>
+  upload<E extends Endpoint>(
+    endpoint: E,
+    options: { params?: Record<string, string>; file: File; field?: string },
+  ): Promise<ResponseFor<E>>
   /** Downloads a file with the session's token and hands it to the browser as a file. */
   download(path: string, filename: string): Promise<void>
   /** Builds the URL of an endpoint with its path parameters and query. */

@@ -7,7 +7,7 @@ export function AnswerList({
   data,
   form,
 }: {
-  data: Record<string, string | boolean>
+  data: Record<string, unknown>
   form: FormDefinition | undefined
 }) {
   const fields = form?.fields ?? []
@@ -26,7 +26,7 @@ export function AnswerList({
     if (value === undefined || value === '') return '—'
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
     const option = field?.options?.find((o) => o.value === value)
-    return option ? localized(option.label) : value
+    return option ? localized(option.label) : String(value)
   }
   return (
     <dl class="facts">

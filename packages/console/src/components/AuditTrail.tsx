@@ -10,8 +10,7 @@ export function AuditTrail({ entries }: { entries: AuditEntry[] }) {
         <li key={entry.id}>
           <span class="meta">
             {formatDate(entry.at)} ·{' '}
-            {entry.actor.name ??
-              `${entry.actor.type}${entry.actor.id ? ` ${entry.actor.id.slice(0, 8)}` : ''}`}
+            {`${entry.actor.type}${entry.actor.id ? ` ${entry.actor.id.slice(0, 8)}` : ''}`}
           </span>
           <p>
             <code>{entry.action}</code>

@@ -42,7 +42,7 @@ export class SessionModel {
   /** Sends e-mail and password; afterwards either signed in or waiting for a second factor. */
   async signIn(email: string, password: string): Promise<'signed-in' | 'two-factor'> {
     const answer = await this.client.call('POST /v1/staff/login', { body: { email, password } })
-    if (answer.token === undefined) {
+    if ('twoFactor' in answer) {
       this.challenge.value = answer.twoFactor.challenge
       return 'two-factor'
     }
