@@ -48,7 +48,7 @@ export function EmbedTab({ portal }: { portal: Portal }) {
         copyLabel={t('embed.copyNpm')}
       />
       <section aria-labelledby="embed-origin">
-        <h3 id="embed-origin">{t('embed.originTitle')}</h3>
+        <h2 id="embed-origin">{t('embed.originTitle')}</h2>
         <TextField
           label={t('embed.pageUrl')}
           hint={t('embed.pageUrlHint')}

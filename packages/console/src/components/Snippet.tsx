@@ -14,7 +14,7 @@ export function Snippet({
 }) {
   return (
     <section aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+      <h2 id={id}>{title}</h2>
       <pre class="snippet">
         <code>{code}</code>
       </pre>

@@ -87,7 +87,7 @@ function Editor({ process }: { process: Process }) {
           )}
           <SubmitButton sending={form.sending.value}>{t('common.save')}</SubmitButton>
         </div>
-        <aside aria-labelledby="preview-title">
+        <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t('builder.preview')}</h2>
           <SelectField
             label={t('builder.previewLanguage')}
@@ -99,7 +99,7 @@ function Editor({ process }: { process: Process }) {
             onChange={(v) => setPreviewLocale(v as Locale)}
           />
           <FormPreview form={builder.definition.value} locale={previewLocale} />
-        </aside>
+        </section>
       </div>
     </form>
   )
