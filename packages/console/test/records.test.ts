@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry, Contact } from '../src/api/endpoints.js'
-import { statusHistory } from '../src/models/ApplicationModel.js'
 import { mailedPeople, watcherCandidates } from '../src/models/ContractModel.js'
 import { auditCsv } from '../src/models/csv.js'
 
@@ -33,21 +32,6 @@ const contact = (id: string, companyId: string | null): Contact => ({
 })
 
 describe('records read from the audit trail', () => {
-  it('keeps only status changes for the status history', () => {
-    const history = statusHistory([
-      entry('application.status-changed', { from: 'submitted', to: 'in_review' }),
-      entry('application.internal-note-added', {}),
-    ])
-    expect(history).toEqual([
-      {
-        at: '2026-01-01T00:00:00.000Z',
-        from: 'submitted',
-        to: 'in_review',
-        actor: { type: 'staff', id: 's1' },
-      },
-    ])
-  })
-
   it('lists who a contract was e-mailed to, by role', () => {
     expect(
       mailedPeople([entry('contract.shared', { requester: 'r', watchers: ['w1', 'w2'] })]).map((p) => [

@@ -3,20 +3,6 @@ import type { Client } from '../api/client.js'
 import type { ApplicationView, AuditEntry, InternalNote, Process } from '../api/endpoints.js'
 import { Resource } from './Resource.js'
 
-/** The status changes of an audit trail, oldest first: the application's status history. */
-export function statusHistory(
-  entries: AuditEntry[],
-): { at: string; from: string; to: string; actor: AuditEntry['actor'] }[] {
-  return entries
-    .filter((e) => e.action === 'application.status-changed')
-    .map((e) => ({
-      at: e.at,
-      from: String(e.detail.from ?? ''),
-      to: String(e.detail.to ?? ''),
-      actor: e.actor,
-    }))
-}
-
 /** One application as staff work on it: detail, form labels, internal notes, audit trail, actions. */
 export class ApplicationModel {
   readonly detail: Resource<ApplicationView>

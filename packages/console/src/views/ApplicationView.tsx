@@ -15,7 +15,7 @@ import { StatusBadge } from '../components/StatusBadge.js'
 import { StatusChanger } from '../components/StatusChanger.js'
 import { TagList } from '../components/TagList.js'
 import { formatDate, t } from '../i18n/index.js'
-import { ApplicationModel, statusHistory } from '../models/ApplicationModel.js'
+import { ApplicationModel } from '../models/ApplicationModel.js'
 import type { Route } from '../models/routes.js'
 
 /** One application: answers, files, the thread with the contact, internal notes, status and history. */
@@ -112,16 +112,15 @@ export default function ApplicationView({ route }: { route: Route }) {
           <section class="card" aria-labelledby="history-title">
             <h2 id="history-title">{t('application.history')}</h2>
             <ol class="timeline">
-              <li>
-                <span class="meta">{formatDate(detail.createdAt)}</span>
-                <p>{t('application.createdEvent')}</p>
-              </li>
-              {statusHistory(model.audit.data.value ?? []).map((change) => (
-                <li key={change.at}>
+              {detail.history.map((change) => (
+                <li key={`${change.at}-${change.status}`}>
                   <span class="meta">{formatDate(change.at)}</span>
                   <p>
-                    {t(`status.${change.from as 'submitted'}`)} → {t(`status.${change.to as 'submitted'}`)}
+                    {change.previous
+                      ? `${t(`status.${change.previous}`)} → ${t(`status.${change.status}`)}`
+                      : `${t('application.createdEvent')} · ${t(`status.${change.status}`)}`}
                   </p>
+                  {change.message && <blockquote>{change.message}</blockquote>}
                 </li>
               ))}
             </ol>

@@ -76,11 +76,11 @@ describe.each([
         // Loaded: no "Loading…" left.
         await page.getByText('Loading…').first().waitFor({ state: 'detached', timeout: 15_000 })
       } catch {
-        report.push(`${view}: never loaded: ${(await page.locator('main').innerText()).slice(0, 200)}`)
+        report.push(`${view}: never loaded: ${(await page.locator('main').textContent())?.slice(0, 200)}`)
         continue
       }
       if (await page.locator('.error-state').count())
-        report.push(`${view}: error state: ${await page.locator('.error-state').first().innerText()}`)
+        report.push(`${view}: error state: ${await page.locator('.error-state').first().textContent()}`)
       if (axe) {
         const { violations } = await new AxeBuilder({ page }).analyze()
         for (const v of violations)
