@@ -1,8 +1,6 @@
 import type {
   OperationId,
   Operations,
-  ParamsOf,
-  QueryOf,
   RequestOf,
   ResponseOf,
   StaffUser,
@@ -29,10 +27,6 @@ export type IdOf<E extends Endpoint> = {
 export type RequestFor<E extends Endpoint> = RequestOf<IdOf<E>>
 /** What one call answers, the route table's own response type. */
 export type ResponseFor<E extends Endpoint> = ResponseOf<IdOf<E>>
-/** The query of an endpoint. */
-export type QueryFor<E extends Endpoint> = QueryOf<IdOf<E>>
-/** The path parameters of an endpoint. */
-export type ParamsFor<E extends Endpoint> = ParamsOf<IdOf<E>>
 
 type Item<E extends Endpoint> = ResponseFor<E> extends { items: (infer T)[] } ? T : never
 
