@@ -1,10 +1,4 @@
-import type {
-  OperationId,
-  Operations,
-  RequestOf,
-  ResponseOf,
-  StaffUser,
-} from '@portico/schema'
+import type { OperationId, Operations, RequestOf, ResponseOf, StaffUser } from '@portico/schema'
 
 /** A staff role. */
 export type Role = Staff['role']
