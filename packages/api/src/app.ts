@@ -8,6 +8,8 @@ import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
 import type { AppConfig, AppEnv } from './env.js'
 import { useMailSecrets } from './mail/sealing.js'
+import { type EventHub, eventHub } from './events/hub.js'
+import { HEARTBEAT_MS } from './events/stream.js'
 import { apiHeaders } from './middleware/api-headers/index.js'
 import { limitBodies } from './middleware/body-limit/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
@@ -94,6 +96,15 @@ export interface AppOptions {
    * enters its handler (the fuzz test counts coverage with it). @default none
    */
   onOperation?: (operationId: string) => void
+  /**
+   * The database's URL: on PostgreSQL, live streams `LISTEN` on it so events written by any API
+   * process reach them. @default none (events reach the streams of this process only)
+   */
+  databaseUrl?: string
+  /** The live-event hub (tests share one between apps). @default eventHub(db, databaseUrl) */
+  events?: EventHub
+  /** How often live streams send a heartbeat. @default 15 seconds */
+  heartbeatMs?: number
 }
 
 function clientIpOf(trustProxy: boolean | number) {
@@ -130,6 +141,8 @@ export function createApp(options: AppOptions) {
     checkResponses: options.checkResponses ?? false,
     portals: new PortalCache(),
     onOperation: options.onOperation,
+    events: options.events ?? eventHub(options.db, options.databaseUrl),
+    heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     secrets: secretBox(options.secretKey ?? (process.env.PORTICO_SECRET_KEY || DEVELOPMENT_SECRET_KEY)),
   }
   useMailSecrets(config.secrets)

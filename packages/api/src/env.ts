@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { findSession } from './data/sessions.js'
 import type { Database } from './db/types.js'
+import type { EventHub } from './events/hub.js'
 import type { SecretBox } from './secrets.js'
 import type { PortalCache } from './services/portal-cache.js'
 import type { Storage } from './storage/index.js'
@@ -28,6 +29,10 @@ export interface AppConfig {
   portals: PortalCache
   /** Told each time a request passed authentication and validation and enters its handler. */
   onOperation: ((operationId: string) => void) | undefined
+  /** Tells live streams about new events. */
+  events: EventHub
+  /** How often live streams send a heartbeat, in milliseconds. */
+  heartbeatMs: number
   /** Seals and opens secrets kept at rest (`PORTICO_SECRET_KEY`). */
   secrets: SecretBox
 }

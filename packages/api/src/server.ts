@@ -145,7 +145,8 @@ function urlOf(server: Server, hostname: string): string {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { logger } = options
-  const db = await openDatabase(options.databaseUrl ?? process.env.DATABASE_URL ?? 'portico.sqlite')
+  const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL ?? 'portico.sqlite'
+  const db = await openDatabase(databaseUrl)
   await migrateToLatest(db.kysely as never)
   const metrics = createMetrics(db.kysely)
   let draining = false
@@ -153,6 +154,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const loaderDir = options.loaderDir ?? process.env.PORTICO_LOADER_DIR
   const app = createApp({
     db: db.kysely,
+    databaseUrl,
     ...(options.storage ? { storage: options.storage } : uploadsDir ? { uploadsDir } : {}),
     ...(logger ? { logger } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),

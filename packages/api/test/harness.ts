@@ -62,7 +62,14 @@ export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
   const seed = await seedDemo(db.kysely, { storage })
   // PORTICO_TEST_LOG=1 prints unexpected errors (a 500 in a test) instead of swallowing them.
   const log = process.env.PORTICO_TEST_LOG ? (error: unknown) => console.error(error) : () => {}
-  const app = createApp({ db: db.kysely, log, storage, checkResponses: true, ...setup.app })
+  const app = createApp({
+    db: db.kysely,
+    databaseUrl: scratch.url,
+    log,
+    storage,
+    checkResponses: true,
+    ...setup.app,
+  })
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...options.headers }

@@ -7,6 +7,7 @@ import * as staff from './migrations/0005-staff.js'
 import * as hardening from './migrations/0006-hardening.js'
 import * as referencesArchive from './migrations/0008-references-archive.js'
 import * as listIndexes2 from './migrations/0009-list-indexes.js'
+import * as events from './migrations/0010-events.js'
 import * as outboxSealed from './migrations/0013-outbox-sealed.js'
 
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-hardening': hardening,
   '0008-references-archive': referencesArchive,
   '0009-list-indexes': listIndexes2,
+  '0010-events': events,
   '0013-outbox-sealed': outboxSealed,
 }
 

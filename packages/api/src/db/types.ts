@@ -206,4 +206,20 @@ export interface Database {
   staff_users: StaffUserTable
   staff_sessions: StaffSessionTable
   staff_tokens: StaffTokenTable
+  events: EventTable
+}
+
+/** One emitted event of the catalogue (see `@portico/schema` events). */
+export interface EventTable {
+  id: string
+  organisation_id: string
+  type: string
+  subject_type: string
+  subject_id: string
+  /** The contact the event concerns (applicant, contract requester), for the contact stream. */
+  contact_id: string | null
+  company_id: string | null
+  /** JSON: the event's data. */
+  payload: string
+  created_at: string
 }

@@ -26,7 +26,12 @@ function who(op: Operation): string {
 export function operationsTable(): string {
   const rows = Object.entries(OPERATIONS as Record<string, Operation>).map(([id, op]) => {
     const body = op.body === 'multipart' ? 'multipart `file`' : op.body ? 'JSON' : ''
-    const answer = op.response === 'binary' ? `${op.status} file` : String(op.status)
+    const answer =
+      op.response === 'binary'
+        ? `${op.status} file`
+        : op.response === 'event-stream'
+          ? `${op.status} event stream`
+          : String(op.status)
     return `| \`${op.method.toUpperCase()} ${op.path}\` | \`${id}\` | ${who(op)} | ${queryNames(op)} | ${body} | ${answer} | ${op.errors.join(', ')} |`
   })
   return [

@@ -121,9 +121,25 @@ function success(op: Operation): Json {
   const content =
     op.response === 'binary'
       ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
-      : { 'application/json': { schema: jsonSchemaOf(op.response as Schema, 'output') } }
+      : op.response === 'event-stream'
+        ? {
+            'text/event-stream': {
+              schema: {
+                type: 'string',
+                description:
+                  'Server-sent events: `id:` the event id (send it back as `Last-Event-ID`), `event:` its type, `data:` the JSON event `{ id, type, timestamp, data }`; a `: heartbeat` comment every 15 seconds',
+              },
+            },
+          }
+        : { 'application/json': { schema: jsonSchemaOf(op.response as Schema, 'output') } }
+  const description =
+    op.response === 'binary'
+      ? 'The file, with its own Content-Type'
+      : op.response === 'event-stream'
+        ? 'A stream of events, open until the client closes it'
+        : 'OK'
   return {
-    description: op.response === 'binary' ? 'The file, with its own Content-Type' : 'OK',
+    description,
     ...(Object.keys(headers).length ? { headers } : {}),
     content,
   }
@@ -134,7 +150,7 @@ function errors(op: Operation): Json {
   if (op.headers?.etag)
     out['304'] = { description: 'Not modified: the copy named by If-None-Match is current' }
   for (const status of op.errors) {
-    if (status === 503 && op.response && op.response !== 'binary') {
+    if (status === 503 && op.response && typeof op.response !== 'string') {
       // Readiness answers its own shape, not a problem: load balancers read the status only.
       out['503'] = {
         description: STATUS_TEXT[503],

@@ -3,9 +3,10 @@ import type { Context, Hono } from 'hono'
 import { accessOf, visibleFields } from '../access.js'
 import { findCompany } from '../data/companies.js'
 import { deleteContactSessions, findContact, updateContactRow } from '../data/contacts.js'
-import { deleteSession } from '../data/sessions.js'
+import { deleteSession, findSession } from '../data/sessions.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { contactEventStream } from '../events/stream.js'
 import { mountMeApplicationRoutes } from './me-applications.js'
 import { mountMeCompanyRoutes } from './me-company.js'
 import { mountMeContractRoutes } from './me-contracts.js'
@@ -49,6 +50,23 @@ export function mountMeRoutes(app: Hono<AppEnv>): void {
   })
   route(app, 'logout', async (c) => {
     await deleteSession(c.var.db, c.var.session.sessionId)
+  })
+  route(app, 'streamMyEvents', async (c) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? ''
+    const body = contactEventStream(c.var.db, c.var.config.events, {
+      session: c.var.session,
+      stillValid: () => findSession(c.var.db, token),
+      lastEventId: c.req.header('last-event-id') ?? null,
+      heartbeatMs: c.var.config.heartbeatMs,
+    })
+    return new Response(body, {
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        // Proxies such as nginx would otherwise hold events back in their buffers.
+        'x-accel-buffering': 'no',
+      },
+    })
   })
   route(app, 'logoutEverywhere', async (c) => {
     await deleteContactSessions(c.var.db, c.var.session.contactId)

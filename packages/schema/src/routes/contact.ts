@@ -57,6 +57,15 @@ export const CONTACT_OPERATIONS = {
     status: 204,
     errors: [401, 403],
   }),
+  streamMyEvents: operation({
+    ...me,
+    method: 'get',
+    path: '/v1/me/events',
+    summary: 'Live events I may see, as server-sent events (resume with Last-Event-ID)',
+    status: 200,
+    response: 'event-stream',
+    errors: [401, 403],
+  }),
   logoutEverywhere: operation({
     ...me,
     method: 'post',

@@ -58,7 +58,7 @@ export type ParsedBodyOf<Id extends OperationId> =
 /** What a successful call answers: the JSON value, a file for a download, `undefined` for a 204. */
 export type ResponseOf<Id extends OperationId> = [Field<Id, 'response'>] extends [never]
   ? undefined
-  : Field<Id, 'response'> extends 'binary'
+  : Field<Id, 'response'> extends 'binary' | 'event-stream'
     ? BinaryBody
     : Field<Id, 'response'> extends z.core.$ZodType
       ? z.output<Field<Id, 'response'>>

@@ -42,8 +42,11 @@ export interface Operation {
   body?: z.core.$ZodType | 'multipart'
   /** The success status. */
   status: 200 | 201 | 202 | 204
-  /** The JSON answer, `'binary'` for a download, nothing for a 204. */
-  response?: z.core.$ZodType | 'binary'
+  /**
+   * The JSON answer, `'binary'` for a download, `'event-stream'` for server-sent events
+   * (`text/event-stream`, each `data:` line a JSON `PorticoEvent`), nothing for a 204.
+   */
+  response?: z.core.$ZodType | 'binary' | 'event-stream'
   /** The 4xx statuses it can answer, each with a problem document. */
   errors: readonly number[]
   /** Headers beyond the usual. */
