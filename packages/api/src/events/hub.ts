@@ -60,8 +60,8 @@ export function eventHub(db: Kysely<Database>, databaseUrl?: string): EventHub {
 
   return {
     async subscribe(organisationId, listener) {
-      let set = listeners.get(organisationId)
-      if (!set) listeners.set(organisationId, (set = new Set()))
+      const set = listeners.get(organisationId) ?? new Set<Listener>()
+      listeners.set(organisationId, set)
       set.add(listener)
       count++
       if (count === 1 && !remote) localEvents.on('event', onLocal)

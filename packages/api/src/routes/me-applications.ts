@@ -15,6 +15,7 @@ import { findProcessForm } from '../data/processes.js'
 import { listStatusChanges } from '../data/status-changes.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { addTimelineAttachment, addTimelineNote } from '../services/application-timeline.js'
 import { createWithIdempotency } from '../services/idempotent-create.js'
 import { downloadResponse, readUpload } from '../uploads.js'
 import { route } from './route.js'
@@ -96,23 +97,17 @@ export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
   route(app, 'addMyApplicationNote', async (c, { body: input }) => {
     const row = await visibleApplication(c, true)
     const { contactId, name } = c.var.session
-    const note = await addNote(c.var.db, {
-      applicationId: row.id,
-      author: { type: 'contact', contactId, name },
-      body: input.body,
-    })
-    return note
+    return addTimelineNote(
+      c.var.db,
+      { type: 'contact', contactId, name },
+      { application: row, body: input.body },
+    )
   })
   route(app, 'uploadMyApplicationAttachment', async (c) => {
     const row = await visibleApplication(c, true)
     const upload = await readUpload(c, c.var.config.uploads)
     if (upload.field !== null) await assertFileField(c, row.process_id, upload.field)
-    const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
-      organisationId: row.organisation_id,
-      parent: { type: 'application', id: row.id },
-      ...upload,
-    })
-    return attachment
+    return addTimelineAttachment(c.var.db, c.var.config.storage, { application: row, by: 'contact', upload })
   })
   route(app, 'downloadMyApplicationAttachment', async (c, { params }) => {
     const row = await visibleApplication(c)

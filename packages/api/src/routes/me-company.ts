@@ -7,6 +7,7 @@ import { findPortalById } from '../data/portals.js'
 import { onConflict } from '../db/unique.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { emit } from '../events/emit.js'
 import { reactivateColleague } from '../services/colleagues.js'
 import { sendInvitation } from '../services/invite.js'
 import { route } from './route.js'
@@ -136,6 +137,14 @@ export function mountMeCompanyRoutes(app: Hono<AppEnv>): void {
         actor: { type: 'contact', id: c.var.session.contactId },
         action: 'contact.disabled',
         subject: { type: 'contact', id },
+      })
+      await emit(trx, {
+        type: 'contact.deactivated',
+        data: { contactId: id },
+        organisationId: c.var.session.organisationId,
+        subject: { type: 'contact', id },
+        contactId: id,
+        companyId,
       })
     })
     return undefined

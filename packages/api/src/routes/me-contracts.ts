@@ -6,6 +6,7 @@ import { flag } from '../data/json.js'
 import { keysetAfter, pageOf, pageRequest } from '../data/page.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { recordContractReceipt } from '../services/contract-receipts.js'
 import { downloadResponse } from '../uploads.js'
 import { route } from './route.js'
 
@@ -42,7 +43,11 @@ export function mountMeContractRoutes(app: Hono<AppEnv>): void {
       items,
     }
   })
-  route(app, 'getMyContract', async (c) => contractView(c.var.db, await sharedContract(c), { staff: false }))
+  route(app, 'getMyContract', async (c) => {
+    const row = await sharedContract(c)
+    await recordContractReceipt(c.var.db, c.var.session, { contractId: row.id })
+    return contractView(c.var.db, row, { staff: false })
+  })
   route(app, 'downloadMyContractAttachment', async (c, { params }) => {
     const row = await sharedContract(c)
     const attachment = flag(row.attachments_visible)
@@ -50,6 +55,7 @@ export function mountMeContractRoutes(app: Hono<AppEnv>): void {
       : undefined
     // Hidden attachments answer exactly like missing ones.
     if (!attachment) throw new ApiError(404, 'Attachment not found', { type: 'not-found' })
+    await recordContractReceipt(c.var.db, c.var.session, { contractId: row.id, attachmentId: attachment.id })
     return downloadResponse(c, c.var.config.storage, attachment)
   })
 }

@@ -5,6 +5,7 @@ import { audit } from '../data/audit.js'
 import { insertStatusChange } from '../data/status-changes.js'
 import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
+import { emit } from '../events/emit.js'
 import { enqueueMail } from '../mail/outbox.js'
 import type { WriteActor } from './actor.js'
 
@@ -46,6 +47,14 @@ export async function changeApplicationStatus(
       action: 'application.status-changed',
       subject: { type: 'application', id: row.id },
       detail: { from: row.status, to: input.status, ...(message ? { withMessage: true } : {}) },
+    })
+    await emit(trx, {
+      type: 'application.status-changed',
+      data: { applicationId: row.id, contactId: row.contact_id, from: row.status, to: input.status },
+      organisationId: actor.organisationId,
+      subject: { type: 'application', id: row.id },
+      contactId: row.contact_id,
+      companyId: row.company_id,
     })
     await enqueueMail(trx, {
       to: row.contact_email,

@@ -17,6 +17,7 @@ import { consumeAuthToken, createAuthToken, revokeAuthTokens } from '../data/tok
 import type { ContactTable, Database } from '../db/types.js'
 import { onConflict } from '../db/unique.js'
 import { ApiError } from '../errors.js'
+import { emit } from '../events/emit.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { tokenLink } from '../routes/portal-of.js'
 import { startApplication } from './start-application.js'
@@ -222,6 +223,16 @@ export async function setPasswordWithLink(
       subject: { type: 'contact', id: contact.id },
       ip: origin.ip,
     })
+    if (contact.status !== 'active') {
+      await emit(trx, {
+        type: 'contact.activated',
+        data: { contactId: contact.id },
+        organisationId: portal.organisationId,
+        subject: { type: 'contact', id: contact.id },
+        contactId: contact.id,
+        companyId: contact.company_id,
+      })
+    }
     const session = await createSession(trx, contact.id, portal.id)
     return sessionBody({ ...contact, name: input.name ?? contact.name }, session, null)
   })

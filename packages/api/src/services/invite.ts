@@ -5,6 +5,7 @@ import type { PortalRecord } from '../data/portals.js'
 import { createAuthToken } from '../data/tokens.js'
 import type { AuditLogTable } from '../db/domain-types.js'
 import type { ContactTable, Database } from '../db/types.js'
+import { emit } from '../events/emit.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { tokenLink } from '../routes/portal-of.js'
 
@@ -46,6 +47,14 @@ export async function sendInvitation(
     action: 'invitation.sent',
     subject: { type: 'contact', id: contact.id },
     detail: { portal: portal.slug, email: contact.email },
+  })
+  await emit(trx, {
+    type: 'contact.invited',
+    data: { contactId: contact.id, portal: portal.slug },
+    organisationId: portal.organisationId,
+    subject: { type: 'contact', id: contact.id },
+    contactId: contact.id,
+    companyId: null,
   })
   return { expiresAt }
 }

@@ -5,6 +5,7 @@ import { parseJson } from '../data/json.js'
 import type { PortalRecord } from '../data/portals.js'
 import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
+import { emit } from '../events/emit.js'
 
 /** The contact starting a process. */
 export interface Starter {
@@ -99,7 +100,7 @@ export async function startApplication(
   }
   const source: Record<string, string> = { portal: portal.slug }
   for (const [key, value] of Object.entries(input.source ?? {})) if (value) source[key] = value
-  return insertApplication(db, {
+  const id = await insertApplication(db, {
     organisationId: contact.organisationId,
     processId: process.id,
     contactId: contact.id,
@@ -110,4 +111,13 @@ export async function startApplication(
     source,
     actor: { type: 'contact', id: contact.id },
   })
+  await emit(db, {
+    type: 'application.created',
+    data: { applicationId: id, processId: process.id, contactId: contact.id, status: 'submitted' },
+    organisationId: contact.organisationId,
+    subject: { type: 'application', id },
+    contactId: contact.id,
+    companyId: contact.companyId,
+  })
+  return id
 }

@@ -10,6 +10,7 @@ import { listStatusChanges } from '../../data/status-changes.js'
 import type { AdminEnv, AppEnv } from '../../env.js'
 import { enqueueMail } from '../../mail/outbox.js'
 import { changeApplicationStatus } from '../../services/application-status.js'
+import { addTimelineNote } from '../../services/application-timeline.js'
 import { downloadResponse } from '../../uploads.js'
 import { route } from '../route.js'
 import { notFound, writeActor } from './shared.js'
@@ -57,22 +58,7 @@ export function mountAdminApplicationRoutes(app: Hono<AppEnv>): void {
   route(app, 'addStaffNote', async (c, { body: input }) => {
     const row = await find(c)
     const author = input.author ?? 'Staff'
-    const note = await c.var.db.transaction().execute(async (trx) => {
-      const note = await addNote(trx, {
-        applicationId: row.id,
-        author: { type: 'staff', contactId: null, name: author },
-        body: input.body,
-      })
-      await enqueueMail(trx, {
-        to: row.contact_email,
-        locale: row.contact_locale,
-        template: 'staff-note',
-        data: { name: row.contact_name, process: row.name, author, note: input.body },
-        organisationId: c.var.organisationId,
-      })
-      return note
-    })
-    return note
+    return addTimelineNote(c.var.db, { type: 'staff', name: author }, { application: row, body: input.body })
   })
   route(app, 'downloadApplicationAttachment', async (c, { params }) => {
     const row = await find(c)

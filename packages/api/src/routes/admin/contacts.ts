@@ -15,6 +15,7 @@ import type { ContactTable } from '../../db/types.js'
 import { onConflict } from '../../db/unique.js'
 import type { AdminEnv, AppEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
+import { emit } from '../../events/emit.js'
 import { sendInvitation } from '../../services/invite.js'
 import { route } from '../route.js'
 import { assertInOrg, conflict, fieldError, notFound } from './shared.js'
@@ -126,6 +127,14 @@ export function mountAdminContactRoutes(app: Hono<AppEnv>): void {
           actor: auditActor(c.var.actor),
           action: input.status === 'disabled' ? 'contact.disabled' : 'contact.enabled',
           subject: { type: 'contact', id: row.id },
+        })
+        await emit(trx, {
+          type: input.status === 'disabled' ? 'contact.deactivated' : 'contact.activated',
+          data: { contactId: row.id },
+          organisationId: c.var.organisationId,
+          subject: { type: 'contact', id: row.id },
+          contactId: row.id,
+          companyId: set.company_id === undefined ? row.company_id : set.company_id,
         })
       }
     })

@@ -12,6 +12,7 @@ import type { ContractTable } from '../../db/domain-types.js'
 import type { ContactTable, Database } from '../../db/types.js'
 import type { AdminEnv, AppEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
+import { emit } from '../../events/emit.js'
 import { enqueueMail } from '../../mail/outbox.js'
 import { downloadResponse, readUpload } from '../../uploads.js'
 import { route } from '../route.js'
@@ -128,6 +129,19 @@ export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
         subject: { type: 'contract', id: row.id },
         detail: { requester: requester.id, watchers: watchers.map((w) => w.id) },
       })
+      await emit(trx, {
+        type: 'contract.shared',
+        data: {
+          contractId: row.id,
+          requesterId: requester.id,
+          watcherIds: watchers.map((w) => w.id),
+          title: row.title,
+        },
+        organisationId: c.var.organisationId,
+        subject: { type: 'contract', id: row.id },
+        contactId: requester.id,
+        companyId: requester.company_id,
+      })
     })
     return contractView(c.var.db, row, { staff: true })
   })
@@ -171,6 +185,16 @@ export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
         action: 'contract.updated',
         subject: { type: 'contract', id: row.id },
         detail: { changes: Object.keys(input) },
+      })
+      // Everyone who had or has access hears of it: those who lost it close the contract.
+      const watcherIds = [...new Set([...before, ...watchers.map((w) => w.id)])]
+      await emit(trx, {
+        type: 'contract.updated',
+        data: { contractId: row.id, requesterId: requester.id, watcherIds },
+        organisationId: c.var.organisationId,
+        subject: { type: 'contract', id: row.id },
+        contactId: requester.id,
+        companyId: requester.company_id,
       })
     })
     return contractView(c.var.db, next, { staff: true })
