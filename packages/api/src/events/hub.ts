@@ -31,12 +31,17 @@ export function eventHub(db: Kysely<Database>, databaseUrl?: string): EventHub {
   const listeners = new Map<string, Set<Listener>>()
   let count = 0
 
-  async function dispatch(id: string) {
+  async function dispatch(id: string, retries = 0) {
     const stored = await findEvent(db, id).catch(() => undefined)
-    if (!stored) return
+    if (!stored) {
+      // In-process events are told before their transaction commits (another connection to the
+      // same SQLite file may not see them yet): look again a little later; a rolled-back one never shows.
+      if (retries > 0) setTimeout(() => void dispatch(id, retries - 1), 100).unref?.()
+      return
+    }
     for (const listener of listeners.get(stored.organisationId) ?? []) listener(stored)
   }
-  const onLocal = (id: string) => void dispatch(id)
+  const onLocal = (id: string) => void dispatch(id, 20)
 
   const remote = Boolean(databaseUrl) && isPostgres(db)
   let client: Promise<PgClient> | null = null
