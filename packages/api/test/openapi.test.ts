@@ -53,7 +53,10 @@ describe('GET /v1/openapi.json', () => {
       const [status, ok] = Object.entries(op.responses).find(([s]) => s.startsWith('2'))!
       if (status === '204') continue
       const content = (ok as any).content
-      const schema = content['application/json']?.schema ?? content['application/octet-stream']?.schema
+      const schema =
+        content['application/json']?.schema ??
+        content['application/octet-stream']?.schema ??
+        content['text/event-stream']?.schema
       // An object answer always names its properties (or its values, for a map).
       if (schema.type === 'object') {
         expect(schema.properties ?? schema.additionalProperties, op.operationId).toBeDefined()
@@ -66,6 +69,8 @@ describe('GET /v1/openapi.json', () => {
     )
     const download = res.body.paths['/v1/me/applications/{id}/attachments/{attachmentId}'].get
     expect(download.responses['200'].content['application/octet-stream'].schema.format).toBe('binary')
+    const events = res.body.paths['/v1/me/events'].get
+    expect(Object.keys(events.responses['200'].content)).toEqual(['text/event-stream'])
     const create = res.body.paths['/v1/me/applications'].post
     expect(create.parameters.map((p: { name: string }) => p.name)).toContain('Idempotency-Key')
     const login = res.body.paths['/v1/portals/{slug}/login'].post
