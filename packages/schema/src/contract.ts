@@ -27,3 +27,17 @@ export type Contract = z.infer<typeof Contract>
 /** Answer to `GET /v1/me/contracts`: contracts where I am requester or watcher, most recent first. */
 export const ContractList = z.object({ items: z.array(Contract), nextCursor: z.nullable(z.string()) })
 export type ContractList = z.infer<typeof ContractList>
+
+/** One receipt: a contact opened a shared contract, or downloaded one of its attachments. */
+export const ContractReceipt = z.object({
+  contact: z.object({ id: z.string(), name: z.string() }),
+  kind: z.enum(['viewed', 'downloaded']),
+  /** The attachment downloaded (`kind: 'downloaded'`), else `null`. */
+  attachmentId: z.nullable(z.string()),
+  at: z.string(),
+})
+export type ContractReceipt = z.infer<typeof ContractReceipt>
+
+/** Answer to `GET /v1/me/contracts/{id}/receipts`: the newest receipts first (at most 500). */
+export const ContractReceiptList = z.object({ items: z.array(ContractReceipt) })
+export type ContractReceiptList = z.infer<typeof ContractReceiptList>

@@ -53,7 +53,14 @@ export {
   VISIBLE_FIELDS,
   VisibleField,
 } from './company.js'
-export { CONTRACT_STATUSES, Contract, ContractList, ContractStatus } from './contract.js'
+export {
+  CONTRACT_STATUSES,
+  Contract,
+  ContractList,
+  ContractReceipt,
+  ContractReceiptList,
+  ContractStatus,
+} from './contract.js'
 export {
   CONTACT_EVENT_TYPES,
   EVENT_TYPES,

@@ -78,3 +78,25 @@ export async function eventsSince(
     .execute()
   return rows.map(stored)
 }
+
+/** Receipts of a contract (views and downloads), newest first, with the contact's name. */
+export async function contractReceipts(db: Kysely<Database>, organisationId: string, contractId: string) {
+  const rows = await db
+    .selectFrom('events as e')
+    .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+    .select(['e.type', 'e.payload', 'e.created_at', 'c.id as contactId', 'c.name'])
+    .where('e.organisation_id', '=', organisationId)
+    .where('e.subject_type', '=', 'contract')
+    .where('e.subject_id', '=', contractId)
+    .where('e.type', 'in', ['contract.viewed', 'contract.attachment-downloaded'])
+    .orderBy('e.created_at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(500)
+    .execute()
+  return rows.map((r) => ({
+    contact: { id: r.contactId, name: r.name },
+    kind: r.type === 'contract.viewed' ? ('viewed' as const) : ('downloaded' as const),
+    attachmentId: parseJson<{ attachmentId?: string }>(r.payload, {}).attachmentId ?? null,
+    at: r.created_at,
+  }))
+}

@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono'
-import { requireModule } from '../access.js'
+import { accessOf, requireModule } from '../access.js'
 import { findAttachment } from '../data/attachments.js'
 import { contactContracts, contractView } from '../data/contracts.js'
+import { contractReceipts } from '../data/events.js'
 import { flag } from '../data/json.js'
 import { keysetAfter, pageOf, pageRequest } from '../data/page.js'
 import type { AppEnv } from '../env.js'
@@ -47,6 +48,20 @@ export function mountMeContractRoutes(app: Hono<AppEnv>): void {
     const row = await sharedContract(c)
     await recordContractReceipt(c.var.db, c.var.session, { contractId: row.id })
     return contractView(c.var.db, row, { staff: false })
+  })
+  route(app, 'listMyContractReceipts', async (c) => {
+    const row = await sharedContract(c)
+    const session = c.var.session
+    const access = accessOf(session)
+    // Watchers are always in the requester's company: a watching company admin is that company's admin.
+    const companyAdmin = access.isCompanyAdmin && session.companyId !== null
+    if (row.requester_id !== session.contactId && !companyAdmin) {
+      throw new ApiError(403, 'Receipts are for the requester', {
+        detail: "Only the contract's requester and their company admins see who viewed it.",
+        type: 'receipts-forbidden',
+      })
+    }
+    return { items: await contractReceipts(c.var.db, session.organisationId, row.id) }
   })
   route(app, 'downloadMyContractAttachment', async (c, { params }) => {
     const row = await sharedContract(c)

@@ -10,7 +10,7 @@ import {
 } from '../application.js'
 import { MeDetail, MePatch } from '../auth.js'
 import { ColleagueList, CompanyView, InviteColleagueBody } from '../company.js'
-import { Contract, ContractList } from '../contract.js'
+import { Contract, ContractList, ContractReceiptList } from '../contract.js'
 import { StartableList } from '../portal.js'
 import { operation } from './operation.js'
 import { AttachmentParams, IdParams, PageQuery } from './shared.js'
@@ -174,6 +174,16 @@ export const CONTACT_OPERATIONS = {
     params: IdParams,
     status: 200,
     response: Contract,
+    errors: [401, 403, 404],
+  }),
+  listMyContractReceipts: operation({
+    ...contracts,
+    method: 'get',
+    path: '/v1/me/contracts/{id}/receipts',
+    summary: 'Who viewed a contract and who downloaded which attachment (its requester and company admins)',
+    params: IdParams,
+    status: 200,
+    response: ContractReceiptList,
     errors: [401, 403, 404],
   }),
   downloadMyContractAttachment: operation({
