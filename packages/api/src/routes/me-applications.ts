@@ -7,9 +7,9 @@ import {
   findApplication,
   listApplications,
 } from '../data/applications.js'
-import { findAttachment, listAttachments, saveAttachment } from '../data/attachments.js'
+import { findAttachment, listAttachments } from '../data/attachments.js'
 import { parseJson } from '../data/json.js'
-import { addNote, listNotes } from '../data/notes.js'
+import { listNotes } from '../data/notes.js'
 import { pageRequest } from '../data/page.js'
 import { findProcessForm } from '../data/processes.js'
 import { listStatusChanges } from '../data/status-changes.js'
