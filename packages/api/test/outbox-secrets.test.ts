@@ -18,7 +18,7 @@ afterEach(async () => {
 const worker = () =>
   createMailWorker({
     db: api.db.kysely,
-    sender: { send: async (mail: MailMessage) => void sent.push(mail) },
+    sender: { send: async (mail: MailMessage) => void sent.push(mail), close: async () => {} },
     log: () => {},
   })
 
