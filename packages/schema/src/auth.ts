@@ -2,30 +2,31 @@ import * as z from 'zod/mini'
 import { ApplicationSource, Tags } from './application.js'
 import { Locale } from './form.js'
 import { boundedRecord, LIMITS } from './limits.js'
+import { fieldMessage } from './messages/fields.js'
 import { Module } from './portal.js'
 import { rules } from './rules.js'
 
 // The same rule as the widget's, so the client never accepts what the server refuses.
 const email = z.string().check(
   z.trim(),
-  z.maxLength(LIMITS.email, `Use at most ${LIMITS.email} characters`),
+  z.maxLength(LIMITS.email, fieldMessage('tooLong', { max: LIMITS.email })),
   z.toLowerCase(),
-  z.refine((value) => rules.email(value) === null, 'Enter a valid e-mail address'),
+  z.refine((value) => rules.email(value) === null, fieldMessage('email')),
 )
 const password = z
   .string()
   .check(
-    z.minLength(8, 'Use at least 8 characters'),
-    z.maxLength(LIMITS.password, `Use at most ${LIMITS.password} characters`),
+    z.minLength(8, fieldMessage('tooShort', { min: 8 })),
+    z.maxLength(LIMITS.password, fieldMessage('tooLong', { max: LIMITS.password })),
   )
 const name = z
   .string()
   .check(
     z.trim(),
-    z.minLength(1, 'Enter your name'),
-    z.maxLength(LIMITS.name, `Use at most ${LIMITS.name} characters`),
+    z.minLength(1, fieldMessage('name')),
+    z.maxLength(LIMITS.name, fieldMessage('tooLong', { max: LIMITS.name })),
   )
-const token = z.string().check(z.minLength(1, 'The link is incomplete'), z.maxLength(LIMITS.id * 2))
+const token = z.string().check(z.minLength(1, fieldMessage('linkIncomplete')), z.maxLength(LIMITS.id * 2))
 
 /** An e-mail address, trimmed and lower-cased. */
 export const Email = email
@@ -35,7 +36,7 @@ export const RegisterBody = z.object({
   name,
   email,
   password,
-  process: z.string().check(z.minLength(1, 'Choose a process'), z.maxLength(LIMITS.id)),
+  process: z.string().check(z.minLength(1, fieldMessage('chooseProcess')), z.maxLength(LIMITS.id)),
   locale: z.optional(Locale),
   data: z.optional(boundedRecord(z.unknown())),
   tags: z.optional(Tags),
@@ -46,16 +47,17 @@ export type RegisterBody = z.infer<typeof RegisterBody>
 /** Body of `POST /v1/portals/:slug/login`. */
 export const LoginBody = z.object({
   email,
-  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(LIMITS.password)),
+  locale: z.optional(Locale),
+  password: z.string().check(z.minLength(1, fieldMessage('password')), z.maxLength(LIMITS.password)),
 })
 export type LoginBody = z.infer<typeof LoginBody>
 
 /** Body of `POST /v1/portals/:slug/forgot-password`. */
-export const ForgotPasswordBody = z.object({ email })
+export const ForgotPasswordBody = z.object({ email, locale: z.optional(Locale) })
 export type ForgotPasswordBody = z.infer<typeof ForgotPasswordBody>
 
 /** Body of `POST /v1/portals/:slug/reset-password`: the token from the e-mail and a new password. */
-export const ResetPasswordBody = z.object({ token, password })
+export const ResetPasswordBody = z.object({ token, password, locale: z.optional(Locale) })
 export type ResetPasswordBody = z.infer<typeof ResetPasswordBody>
 
 /** Body of `POST /v1/portals/:slug/accept-invitation`: the token from the e-mail and a password. */
@@ -83,7 +85,11 @@ export type MeDetail = z.infer<typeof MeDetail>
 /** Body of `PATCH /v1/me`: what a contact may change about themselves. */
 export const MePatch = z.object({
   name: z.optional(name),
-  phone: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(50, 'Use at most 50 characters')))),
+  phone: z.optional(
+    z.nullable(
+      z.string().check(z.trim(), z.maxLength(LIMITS.phone, fieldMessage('tooLong', { max: LIMITS.phone }))),
+    ),
+  ),
   locale: z.optional(Locale),
 })
 export type MePatch = z.infer<typeof MePatch>

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini'
 
-/** The languages every label exists in. */
-export const LOCALES = ['en', 'fr'] as const
+import { LOCALES, type Locale as LocaleCode } from './messages/fields.js'
+
+/** The languages every label exists in: those with a catalogue (./messages). */
+export { LOCALES }
 export const Locale = z.enum(LOCALES)
-export type Locale = z.infer<typeof Locale>
+export type Locale = LocaleCode
 
 /** A label in English and French. */
 export const LocalizedText = z.object({

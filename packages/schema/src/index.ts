@@ -88,6 +88,20 @@ export { InboxItem, InboxPage, InboxQuery } from './inbox.js'
 export { jsonSchemaOf } from './json-schema.js'
 export { boundedRecord, boundedText, LIMITS } from './limits.js'
 export {
+  acceptedLocale,
+  FIELD_MESSAGES,
+  type FieldCode,
+  type FieldMessages,
+  fieldMessage,
+  isProblemType,
+  localeOf,
+  PROBLEM_MESSAGES,
+  type ProblemMessages,
+  type ProblemType,
+  problemText,
+  renderField,
+} from './messages/index.js'
+export {
   MODULES,
   Module,
   PortalConfig,
@@ -97,7 +111,7 @@ export {
   StartBlock,
   Theme,
 } from './portal.js'
-export { FieldError, fieldErrors, PROBLEM_CONTENT_TYPE, Problem } from './problem.js'
+export { FieldError, fieldCodes, fieldErrors, PROBLEM_CONTENT_TYPE, Problem } from './problem.js'
 export { ROLES, type Role, roleAllows } from './roles.js'
 export {
   ApplicationQuery,

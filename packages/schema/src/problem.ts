@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { renderField } from './messages/fields.js'
 
 /** One message about one field of a request body, as sent in a problem's `errors` list. */
 export const FieldError = z.object({
@@ -28,10 +29,19 @@ interface IssueLike {
 }
 
 /**
- * Turns validation issues into field errors, one per field (the first message wins).
- * @example fieldErrors(result.error.issues) // [{ field: 'email', message: 'Enter a valid e-mail address' }]
+ * Turns validation issues into field errors, one per field (the first message wins), rendered in a
+ * language.
+ * @example fieldErrors(result.error.issues, 'fr') // [{ field: 'email', message: 'Saisissez une adresse e-mail valide' }]
  */
-export function fieldErrors(issues: readonly IssueLike[]): FieldError[] {
+export function fieldErrors(issues: readonly IssueLike[], locale = 'en'): FieldError[] {
+  return fieldCodes(issues).map(({ field, message }) => ({ field, message: renderField(message, locale) }))
+}
+
+/**
+ * Like {@link fieldErrors}, but the messages stay rule codes (see `fieldMessage`), for a server
+ * that renders them once it knows the reader's language.
+ */
+export function fieldCodes(issues: readonly IssueLike[]): FieldError[] {
   const seen = new Map<string, string>()
   for (const issue of issues) {
     const field = issue.path.map(String).join('.') || '_'

@@ -1,36 +1,39 @@
 // Plain checks without zod, shared by the API (inside its zod schemas) and the widget (which
 // would otherwise download zod just to validate a form before sending it).
+
+import { LIMITS } from './bounds.js'
 import type { FormDefinition, FormField } from './form.js'
+import { FIELD_MESSAGES, type FieldCode, fieldMessage, localeOf, renderField } from './messages/fields.js'
 import type { FieldError } from './problem.js'
 
 /** What an e-mail address must look like, on both sides. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** A check of one text value: `null` when valid, else the English message. */
+/** A check of one text value: `null` when valid, else a field message code (see {@link renderField}). */
 export type Rule = (value: string) => string | null
 
-const length = (min: number, max: number, empty: string) => (value: string) => {
+const length = (min: number, max: number, empty: FieldCode) => (value: string) => {
   const text = value.trim()
   if (text.length < min) return empty
-  return text.length > max ? `Use at most ${max} characters` : null
+  return text.length > max ? fieldMessage('tooLong', { max }) : null
 }
 
 /** The rules of the account and note fields; the zod schemas of the API apply the same ones. */
 export const rules = {
-  name: length(1, 200, 'Enter your name') as Rule,
-  email: ((value) => (EMAIL_PATTERN.test(value.trim()) ? null : 'Enter a valid e-mail address')) as Rule,
+  name: length(1, LIMITS.name, 'name') as Rule,
+  email: ((value) => (EMAIL_PATTERN.test(value.trim()) ? null : 'email')) as Rule,
   password: ((value) =>
     value.length < 8
-      ? 'Use at least 8 characters'
-      : value.length > 200
-        ? 'Use at most 200 characters'
+      ? fieldMessage('tooShort', { min: 8 })
+      : value.length > LIMITS.password
+        ? fieldMessage('tooLong', { max: LIMITS.password })
         : null) as Rule,
-  note: length(1, 5000, 'Write a note') as Rule,
+  note: length(1, LIMITS.longText, 'note') as Rule,
 }
 
 /**
- * Checks values against rules, field by field.
- * @example checkFields({ email: rules.email }, { email: 'nope' }) // { email: 'Enter a valid e-mail address' }
+ * Checks values against rules, field by field; the messages are codes, rendered by {@link renderField}.
+ * @example checkFields({ email: rules.email }, { email: 'nope' }) // { email: 'email' }
  */
 export function checkFields(
   fields: Record<string, Rule>,
@@ -47,32 +50,7 @@ export function checkFields(
 /** Form data as stored: text values and checkbox booleans. */
 export type FormData = Record<string, string | boolean>
 
-const MESSAGES = {
-  en: {
-    required: 'This field is required',
-    text: 'Enter text',
-    tooLong: 'This text is too long',
-    email: 'Enter a valid e-mail address',
-    phone: 'Enter a valid phone number',
-    date: 'Enter a date as YYYY-MM-DD',
-    select: 'Choose one of the options',
-    checkbox: 'Tick or untick this box',
-    object: 'Send the form data as an object',
-  },
-  fr: {
-    required: 'Ce champ est obligatoire',
-    text: 'Saisissez du texte',
-    tooLong: 'Ce texte est trop long',
-    email: 'Saisissez une adresse e-mail valide',
-    phone: 'Saisissez un numéro de téléphone valide',
-    date: 'Saisissez une date au format AAAA-MM-JJ',
-    select: 'Choisissez une des options',
-    checkbox: 'Cochez ou décochez cette case',
-    object: 'Envoyez les données du formulaire sous forme d’objet',
-  },
-} as const
-
-type MessageKey = keyof (typeof MESSAGES)['en']
+type MessageKey = FieldCode
 
 function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
@@ -110,7 +88,7 @@ export function validateFormData(
   data: unknown,
   locale: string = 'en',
 ): { data: FormData; errors: FieldError[] } {
-  const messages = locale.toLowerCase().startsWith('fr') ? MESSAGES.fr : MESSAGES.en
+  const messages = FIELD_MESSAGES[localeOf(locale) ?? 'en']
   if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
     return { data: {}, errors: [{ field: '_', message: messages.object }] }
   }
@@ -120,8 +98,18 @@ export function validateFormData(
   for (const field of form.fields) {
     if (field.type === 'file') continue
     const result = checkValue(field, Object.hasOwn(input, field.name) ? input[field.name] : undefined)
-    if (result.error) errors.push({ field: field.name, message: messages[result.error] })
-    else if (result.value !== undefined) clean[field.name] = result.value
+    if (result.error) {
+      const max = field.type === 'textarea' ? 10000 : 1000
+      errors.push({
+        field: field.name,
+        message: renderField(
+          result.error === 'tooLong' ? fieldMessage('tooLong', { max }) : result.error,
+          locale,
+        ),
+      })
+    } else if (result.value !== undefined) clean[field.name] = result.value
   }
   return { data: clean, errors }
 }
+
+export { fieldMessage, localeOf, renderField } from './messages/fields.js'

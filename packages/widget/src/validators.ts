@@ -1,3 +1,3 @@
 // Loaded lazily with the first submission. The rules come from the schema package without zod,
 // so the widget validates exactly as the API does without downloading a schema library.
-export { checkFields, rules, validateFormData } from '@portico/schema/rules'
+export { checkFields, renderField, rules, validateFormData } from '@portico/schema/rules'

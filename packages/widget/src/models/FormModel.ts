@@ -118,13 +118,15 @@ export function ruleValidator<V extends Record<string, string>, T>(
   build: (values: V) => T,
 ): (values: V) => Promise<Validation<T>> {
   return async (values) => {
-    const { rules, checkFields } = await import('../validators.js')
+    const { rules, checkFields, renderField } = await import('../validators.js')
     const errors = checkFields(pick(rules) as Record<string, Rule>, values)
     const fields = Object.keys(errors)
     if (fields.length === 0) return { ok: true, data: build(values) }
     return {
       ok: false,
-      errors: Object.fromEntries(fields.map((field) => [field, localize(field, errors[field] ?? '')])),
+      errors: Object.fromEntries(
+        fields.map((field) => [field, localize(field, renderField(errors[field] ?? '', 'en'))]),
+      ),
     }
   }
 }

@@ -1,0 +1,59 @@
+// The catalogues: field messages (./fields.ts) and problem titles and details, per language.
+import { problems as en } from './en.js'
+import { FIELD_MESSAGES, type Locale, localeOf } from './fields.js'
+import { problems as fr } from './fr.js'
+
+export * from './fields.js'
+
+/** Problem titles and details by problem type; every catalogue has the English one's shape. */
+export type ProblemMessages = typeof en
+
+/** The problem messages of each language: the compiler names a missing language or message. */
+export const PROBLEM_MESSAGES = { en, fr } satisfies Record<Locale, ProblemMessages>
+
+/** A problem type that has messages. */
+export type ProblemType = keyof ProblemMessages
+
+/** Whether a problem type has messages in the catalogues. */
+export function isProblemType(type: string): type is ProblemType {
+  return Object.hasOwn(en, type)
+}
+
+/**
+ * The title and detail of a problem in a language (English when the language has no catalogue).
+ * @example problemText('rate-limited', 'fr', { seconds: 30 }).detail // 'Trop de tentatives : …'
+ */
+export function problemText(
+  type: ProblemType,
+  locale: string,
+  params: Record<string, unknown> = {},
+): { title: string; detail?: string } {
+  const entry = PROBLEM_MESSAGES[localeOf(locale) ?? 'en'][type] as {
+    title: string
+    detail?: string | ((params: never) => string)
+  }
+  const detail = typeof entry.detail === 'function' ? entry.detail(params as never) : entry.detail
+  return detail === undefined ? { title: entry.title } : { title: entry.title, detail }
+}
+
+/**
+ * The best supported language of an `Accept-Language` header, by quality, or undefined.
+ * @example acceptedLocale('de-DE, fr;q=0.8, en;q=0.5') // 'fr'
+ */
+export function acceptedLocale(header: string | null | undefined): Locale | undefined {
+  if (!header) return undefined
+  const ranges = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...options] = part.split(';')
+      const q = options.map((o) => o.trim()).find((o) => o.startsWith('q='))
+      return { tag, q: q ? Number(q.slice(2)) : 1 }
+    })
+    .filter((range) => range.q > 0)
+    .sort((a, b) => b.q - a.q)
+  for (const range of ranges) {
+    const locale = localeOf(range.tag)
+    if (locale) return locale
+  }
+  return undefined
+}
