@@ -1,7 +1,7 @@
 import { type Module, VISIBLE_FIELDS, type VisibleField } from '@portico/schema'
 import { flag, parseJson } from './data/json.js'
 import type { RequestSession } from './env.js'
-import { ApiError } from './errors.js'
+import { contactProblem } from './errors.js'
 
 /** What a contact without a profile may open. */
 export const DEFAULT_MODULES: readonly Module[] = ['applications', 'contracts']
@@ -34,10 +34,7 @@ export function accessOf(session: RequestSession): Access {
 export function requireModule(session: RequestSession, module: Module): Access {
   const access = accessOf(session)
   if (!access.modules.includes(module)) {
-    throw new ApiError(403, 'Module not available', {
-      detail: `Your profile does not include the "${module}" module on this portal.`,
-      type: 'module-forbidden',
-    })
+    throw contactProblem(403, 'module-forbidden', { params: { module } })
   }
   return access
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@portico/schema'
+import type { Locale, Role } from '@portico/schema'
 import type { Context } from 'hono'
 import type { Kysely } from 'kysely'
 import type { Limit, SlowingLimit } from './data/rate-limits.js'
@@ -45,6 +45,10 @@ export interface AppEnv {
     session: RequestSession
     /** The request's id, echoed in `X-Request-Id`, problem documents and logs. */
     requestId: string
+    /** The `locale` of the request body, when it has one (problems answer in that language). */
+    bodyLocale?: Locale
+    /** The default language of the route's portal, once it is known. */
+    portalLocale?: Locale
   }
 }
 

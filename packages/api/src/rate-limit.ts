@@ -10,7 +10,7 @@ import {
   type SlowingLimit,
 } from './data/rate-limits.js'
 import type { AppEnv } from './env.js'
-import { ApiError } from './errors.js'
+import { type ApiError, contactProblem } from './errors.js'
 
 /** Default limits of login and forgot-password. */
 export const DEFAULT_RATE_LIMITS: { perAccount: Limit; perIp: Limit; perClient: SlowingLimit } = {
@@ -23,10 +23,8 @@ export const DEFAULT_RATE_LIMITS: { perAccount: Limit; perIp: Limit; perClient: 
 export const KNOWN_CLIENT_MS = 30 * 24 * 60 * 60 * 1000
 
 function tooMany(wait: number): ApiError {
-  const when = wait < 120 ? `${wait} second(s)` : `${Math.ceil(wait / 60)} minute(s)`
-  return new ApiError(429, 'Too many attempts', {
-    detail: `Too many attempts: try again in ${when}.`,
-    type: 'rate-limited',
+  return contactProblem(429, 'rate-limited', {
+    params: { seconds: wait },
     headers: { 'retry-after': String(wait) },
   })
 }

@@ -51,7 +51,7 @@ const tooLarge = (limits: UploadLimits) =>
   new ApiError(413, 'File too large', {
     detail: `Files may be at most ${Math.floor(limits.maxBytes / 1024)} KiB.`,
     type: 'file-too-large',
-    errors: [{ field: 'file', message: 'This file is too large' }],
+    errors: [{ field: 'file', message: 'fileTooLarge' }],
   })
 
 /** Reads the `file` (and optional `field`) of a multipart body and checks its size and type. */
@@ -74,7 +74,7 @@ export async function readUpload(c: Context, limits: UploadLimits) {
   if (!(file instanceof File)) {
     throw new ApiError(400, 'Invalid request body', {
       type: 'validation',
-      errors: [{ field: 'file', message: 'Choose one file to upload' }],
+      errors: [{ field: 'file', message: 'oneFile' }],
     })
   }
   if (file.size > limits.maxBytes) throw tooLarge(limits)
@@ -84,7 +84,7 @@ export async function readUpload(c: Context, limits: UploadLimits) {
     throw new ApiError(415, 'File type not accepted', {
       detail: `Accepted types: ${limits.allowedTypes.join(', ')}.`,
       type: 'unsupported-file-type',
-      errors: [{ field: 'file', message: 'This type of file is not accepted' }],
+      errors: [{ field: 'file', message: 'fileType' }],
     })
   }
   const field = form.field === undefined ? null : form.field

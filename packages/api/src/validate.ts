@@ -1,6 +1,6 @@
-import { fieldErrors } from '@portico/schema'
+import { fieldCodes, localeOf } from '@portico/schema'
 import type { Context } from 'hono'
-import { ApiError } from './errors.js'
+import { ApiError, contactProblem } from './errors.js'
 
 interface SafeParser<T> {
   safeParse(
@@ -80,13 +80,13 @@ export async function readBody<T>(c: Context, schema: SafeParser<T>): Promise<T>
       type: 'validation',
     })
   }
+  // Problems about this request answer in the language it asks for.
+  const asked =
+    body && typeof body === 'object'
+      ? localeOf(String((body as { locale?: unknown }).locale ?? ''))
+      : undefined
+  if (asked) c.set('bodyLocale', asked)
   const result = schema.safeParse(body)
-  if (!result.success) {
-    throw new ApiError(400, 'Invalid request body', {
-      detail: 'Some fields are missing or invalid.',
-      type: 'validation',
-      errors: fieldErrors(result.error.issues),
-    })
-  }
+  if (!result.success) throw contactProblem(400, 'validation', { errors: fieldCodes(result.error.issues) })
   return result.data
 }

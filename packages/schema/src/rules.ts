@@ -3,7 +3,7 @@
 
 import { LIMITS } from './bounds.js'
 import type { FormDefinition, FormField } from './form.js'
-import { FIELD_MESSAGES, type FieldCode, fieldMessage, localeOf, renderField } from './messages/fields.js'
+import { type FieldCode, fieldMessage, renderField } from './messages/fields.js'
 import type { FieldError } from './problem.js'
 
 /** What an e-mail address must look like, on both sides. */
@@ -80,17 +80,17 @@ function checkValue(field: FormField, value: unknown): { value?: string | boolea
 /**
  * Checks form data against a process form, the same way in the widget and on the server.
  * Unknown keys are dropped; `file` fields are skipped because files are uploaded as attachments.
- * Errors are keyed by field name.
+ * Errors are keyed by field name, in `locale`, or as rule codes (see `renderField`) without one.
  * @example validateFormData(process.form, { email: 'nope' }, 'fr').errors // [{ field: 'email', message: '…' }]
  */
 export function validateFormData(
   form: FormDefinition,
   data: unknown,
-  locale: string = 'en',
+  locale?: string,
 ): { data: FormData; errors: FieldError[] } {
-  const messages = FIELD_MESSAGES[localeOf(locale) ?? 'en']
+  const render = (code: string) => (locale === undefined ? code : renderField(code, locale))
   if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
-    return { data: {}, errors: [{ field: '_', message: messages.object }] }
+    return { data: {}, errors: [{ field: '_', message: render('object') }] }
   }
   const input = (data ?? {}) as Record<string, unknown>
   const clean: FormData = {}
@@ -102,10 +102,7 @@ export function validateFormData(
       const max = field.type === 'textarea' ? 10000 : 1000
       errors.push({
         field: field.name,
-        message: renderField(
-          result.error === 'tooLong' ? fieldMessage('tooLong', { max }) : result.error,
-          locale,
-        ),
+        message: render(result.error === 'tooLong' ? fieldMessage('tooLong', { max }) : result.error),
       })
     } else if (result.value !== undefined) clean[field.name] = result.value
   }

@@ -75,7 +75,7 @@ export function mountMeCompanyRoutes(app: Hono<AppEnv>): void {
       throw new ApiError(409, 'Contact already exists', {
         detail: 'A contact with this e-mail already exists in this organisation.',
         type: 'contact-exists',
-        errors: [{ field: 'email', message: 'A contact with this e-mail already exists' }],
+        errors: [{ field: 'email', message: 'contactExists' }],
       })
     }
     const portal = await findPortalById(c.var.db, portalId)
@@ -84,7 +84,7 @@ export function mountMeCompanyRoutes(app: Hono<AppEnv>): void {
       new ApiError(409, 'Contact already exists', {
         detail: 'A contact with this e-mail already exists in this organisation.',
         type: 'contact-exists',
-        errors: [{ field: 'email', message: 'A contact with this e-mail already exists' }],
+        errors: [{ field: 'email', message: 'contactExists' }],
       })
     const result = await onConflict(
       () =>

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { PortalRecord } from '../data/portals.js'
 import type { AppEnv } from '../env.js'
-import { ApiError } from '../errors.js'
+import { contactProblem } from '../errors.js'
 import type { CachedPortal } from '../services/portal-cache.js'
 
 /** The portal named by the `:slug` of the route, or a 404 problem. */
@@ -15,16 +15,11 @@ export async function cachedPortalOf(c: Context<AppEnv>): Promise<CachedPortal> 
   const cached = await c.var.config.portals.get(c.var.db, slug, c.req.raw)
   const portal = cached?.portal
   if (!cached || !portal) {
-    throw new ApiError(404, 'Portal not found', {
-      detail: `There is no portal "${slug}".`,
-      type: 'portal-not-found',
-    })
+    throw contactProblem(404, 'portal-not-found', { params: { slug } })
   }
+  c.set('portalLocale', portal.defaultLocale)
   if (portal.archivedAt) {
-    throw new ApiError(410, 'Portal closed', {
-      detail: `The portal "${slug}" is no longer open. Contact the organisation that runs it.`,
-      type: 'portal-archived',
-    })
+    throw contactProblem(410, 'portal-archived', { params: { slug } })
   }
   return cached
 }

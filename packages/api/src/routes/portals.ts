@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
-import { ApiError } from '../errors.js'
+import { contactProblem } from '../errors.js'
 import { limitRegistration, loginLimiter } from '../rate-limit.js'
 import { loginContact, registerContact } from '../services/contact-auth.js'
 import { cachedPortalOf, portalOf } from './portal-of.js'
@@ -38,10 +38,7 @@ export function mountPortalRoutes(app: Hono<AppEnv>): void {
     await limiter.reserve()
     const session = await loginContact(c.var.db, portal, body, { ip: c.var.config.clientIp(c) })
     if (!session) {
-      throw new ApiError(401, 'Wrong e-mail or password', {
-        detail: 'Check your e-mail and password and try again.',
-        type: 'invalid-credentials',
-      })
+      throw contactProblem(401, 'invalid-credentials')
     }
     await limiter.succeeded()
     return session

@@ -1,5 +1,6 @@
 import {
   type BinaryBody,
+  fieldCodes,
   fieldErrors,
   OPERATIONS,
   type OperationId,
@@ -63,7 +64,7 @@ function parse(schema: unknown, value: unknown, where: 'path' | 'query'): unknow
         ? 'The path names nothing that exists.'
         : 'Some query parameters are unknown or invalid.',
     type: where === 'path' ? 'not-found' : 'validation',
-    errors: fieldErrors(result.error?.issues ?? []),
+    errors: fieldCodes(result.error?.issues ?? []),
   })
 }
 

@@ -16,7 +16,7 @@ import { createSession } from '../data/sessions.js'
 import { consumeAuthToken, createAuthToken, revokeAuthTokens } from '../data/tokens.js'
 import type { ContactTable, Database } from '../db/types.js'
 import { onConflict } from '../db/unique.js'
-import { ApiError } from '../errors.js'
+import { contactProblem } from '../errors.js'
 import { emit } from '../events/emit.js'
 import { enqueueMail } from '../mail/outbox.js'
 import { tokenLink } from '../routes/portal-of.js'
@@ -50,23 +50,13 @@ export async function registerContact(
   origin: Origin,
 ): Promise<Session> {
   if (!portal.registrationOpen) {
-    throw new ApiError(403, 'Registration is closed', {
-      detail: 'This portal only lets existing contacts log in.',
-      type: 'registration-closed',
-    })
+    throw contactProblem(403, 'registration-closed')
   }
   if (!portal.processes.some((p) => p.slug === input.process || p.id === input.process)) {
-    throw new ApiError(400, 'Invalid request body', {
-      type: 'validation',
-      errors: [{ field: 'process', message: 'Choose one of the processes of this portal' }],
-    })
+    throw contactProblem(400, 'validation', { errors: [{ field: 'process', message: 'processNotOnPortal' }] })
   }
   const taken = () =>
-    new ApiError(409, 'Account already exists', {
-      detail: 'An account with this e-mail already exists: log in instead.',
-      type: 'account-exists',
-      errors: [{ field: 'email', message: 'An account with this e-mail already exists: log in instead' }],
-    })
+    contactProblem(409, 'account-exists', { errors: [{ field: 'email', message: 'accountExists' }] })
   if (await findContactByEmail(db, portal.organisationId, input.email)) throw taken()
   const passwordHash = await hashPassword(input.password)
   return onConflict(
@@ -182,11 +172,7 @@ export async function requestPasswordReset(
 }
 
 const invalidToken = () =>
-  new ApiError(400, 'Invalid or expired link', {
-    detail: 'This link was already used or has expired: ask for a new one.',
-    type: 'invalid-token',
-    errors: [{ field: 'token', message: 'This link was already used or has expired' }],
-  })
+  contactProblem(400, 'invalid-token', { errors: [{ field: 'token', message: 'linkExpired' }] })
 
 /**
  * Uses a reset or invitation link of this portal and sets the contact's password: every other

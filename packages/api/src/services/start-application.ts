@@ -1,10 +1,10 @@
-import { type ApplicationSource, type FormDefinition, validateFormData } from '@portico/schema'
+import { type ApplicationSource, type FormDefinition, fieldMessage, validateFormData } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { contactProcessIds, insertApplication } from '../data/applications.js'
 import { parseJson } from '../data/json.js'
 import type { PortalRecord } from '../data/portals.js'
 import type { Database } from '../db/types.js'
-import { ApiError } from '../errors.js'
+import { contactProblem } from '../errors.js'
 import { emit } from '../events/emit.js'
 
 /** The contact starting a process. */
@@ -55,11 +55,7 @@ async function resolveProcess(
 }
 
 const invalid = (errors: { field: string; message: string }[]) =>
-  new ApiError(400, 'Invalid request body', {
-    detail: 'Some fields are missing or invalid.',
-    type: 'validation',
-    errors,
-  })
+  contactProblem(400, 'validation', { errors })
 
 /**
  * Checks every rule of starting a process on a portal and inserts the application: the process is
@@ -73,23 +69,19 @@ export async function startApplication(
   input: StartInput,
 ): Promise<string> {
   const process = await resolveProcess(db, portal, contact, input.process)
-  if (!process) throw invalid([{ field: 'process', message: 'Choose one of the processes of this portal' }])
+  if (!process) throw invalid([{ field: 'process', message: 'processNotOnPortal' }])
   const existing = await contactProcessIds(db, contact.id)
   const authorized = parseJson<string[]>(contact.authorizedProcesses, []).includes(process.id)
   if (!authorized && existing.length > 0 && !portal.allowNewApplications) {
-    throw new ApiError(403, 'New applications are not allowed', {
-      detail: 'This portal does not let you start another application. Open your existing one instead.',
-      type: 'new-applications-closed',
-    })
+    throw contactProblem(403, 'new-applications-closed')
   }
   if (!process.allowDuplicates && existing.includes(process.id)) {
-    throw new ApiError(409, 'Duplicate application', {
-      detail: `You already have an application for "${process.name}": open it instead of starting a new one.`,
-      type: 'duplicate-application',
-      errors: [{ field: 'process', message: `You already have an application for "${process.name}"` }],
+    throw contactProblem(409, 'duplicate-application', {
+      params: { process: process.name },
+      errors: [{ field: 'process', message: fieldMessage('duplicate', { process: process.name }) }],
     })
   }
-  const checked = validateFormData(process.form, input.data, contact.locale)
+  const checked = validateFormData(process.form, input.data)
   if (checked.errors.length) {
     throw invalid(
       checked.errors.map((e) => ({

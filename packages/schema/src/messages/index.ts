@@ -1,6 +1,6 @@
 // The catalogues: field messages (./fields.ts) and problem titles and details, per language.
 import { problems as en } from './en.js'
-import { FIELD_MESSAGES, type Locale, localeOf } from './fields.js'
+import { type Locale, localeOf } from './fields.js'
 import { problems as fr } from './fr.js'
 
 export * from './fields.js'

@@ -1,7 +1,16 @@
-import { PROBLEM_CONTENT_TYPE, type Problem } from '@portico/schema'
+import {
+  acceptedLocale,
+  isProblemType,
+  type Locale,
+  localeOf,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  problemText,
+  renderField,
+} from '@portico/schema'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { isApiError } from '../../errors.js'
+import { type ApiError, isApiError } from '../../errors.js'
 
 /** Options of the problem+json handlers. */
 export interface ProblemOptions {
@@ -28,7 +37,7 @@ export function problemResponse(
 export function problemErrorHandler(options: ProblemOptions = {}): ErrorHandler {
   const log = options.log ?? ((error: unknown) => console.error('[portico] unexpected error', error))
   return function onError(error, c) {
-    if (isApiError(error)) return problemResponse(c, error.problem, error.headers)
+    if (isApiError(error)) return problemResponse(c, translated(error, readerLocale(c)), error.headers)
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(c, {
         type: 'about:blank',
@@ -38,6 +47,36 @@ export function problemErrorHandler(options: ProblemOptions = {}): ErrorHandler 
     }
     log(error)
     return problemResponse(c, { type: 'about:blank', title: 'Internal server error', status: 500 })
+  }
+}
+
+/**
+ * The reader's language: the request body's `locale`, else the session contact's, else the
+ * best of `Accept-Language`, else the portal's default, else English.
+ */
+export function readerLocale(c: Context): Locale {
+  const vars = c.var as { bodyLocale?: Locale; session?: { locale?: string }; portalLocale?: Locale }
+  const contact = vars.session?.locale
+  return (
+    vars.bodyLocale ??
+    localeOf(contact) ??
+    acceptedLocale(c.req.header('accept-language')) ??
+    vars.portalLocale ??
+    'en'
+  )
+}
+
+/** A problem with its title, detail and field messages from the catalogue of a language. */
+function translated(error: ApiError, locale: Locale): Problem {
+  const { problem } = error
+  const type = problem.type.replace('urn:portico:problem:', '')
+  const texts = isProblemType(type) ? problemText(type, locale, error.params) : {}
+  return {
+    ...problem,
+    ...texts,
+    ...(problem.errors
+      ? { errors: problem.errors.map((e) => ({ field: e.field, message: renderField(e.message, locale) })) }
+      : {}),
   }
 }
 
