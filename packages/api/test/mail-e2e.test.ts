@@ -46,7 +46,7 @@ describe('mail, from the API to the SMTP server', () => {
     expect(toDana.map((m) => m.subject)).toContain('Contract shared with you: Loan agreement')
     expect(toDana.find((m) => m.subject.includes('Loan agreement'))?.text).toContain('as its requester')
     const samMail = toSam.find((m) => m.subject.includes('Loan agreement'))
-    expect(samMail?.subject).toBe('Contrat partagé avec vous : Loan agreement')
+    expect(samMail?.subject).toBe('Contrat partagé avec vous\u202f: Loan agreement')
     expect(samMail?.text).toContain('observateur')
   })
 

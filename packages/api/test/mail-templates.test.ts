@@ -86,3 +86,22 @@ describe('enqueueMail', () => {
     }
   })
 })
+
+describe('French typography in mails', () => {
+  it('puts a narrow no-break space before : ; ? ! and inside « » in every French mail', () => {
+    const faults: string[] = []
+    for (const template of MAIL_TEMPLATES) {
+      for (const extra of [{}, { role: 'watcher', requester: 'Bob', message: 'Merci', author: 'Zoé' }]) {
+        const mail = renderMail(template, 'fr', { ...data, ...extra })
+        for (const text of [mail.subject, mail.text.replace(/https?:\/\/\S+/g, '')]) {
+          // A colon inside a URL or time (https://, 10:30) is no punctuation.
+          for (const m of text.matchAll(/(.)([:;?!])(?![/\d])/g))
+            if (m[1] !== '\u202f') faults.push(`${template}: ${m[0]}`)
+          for (const m of text.matchAll(/«(.)|(.)»/g))
+            if ((m[1] ?? m[2]) !== '\u202f') faults.push(`${template}: ${m[0]}`)
+        }
+      }
+    }
+    expect(faults).toEqual([])
+  })
+})

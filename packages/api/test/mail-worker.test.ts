@@ -232,6 +232,6 @@ describe('mail worker', () => {
     }
     await w.stop()
     expect(smtp.received).toHaveLength(1)
-    expect(smtp.received[0]?.subject).toBe('Contrat partagé avec vous : Bail commercial')
+    expect(smtp.received[0]?.subject).toBe('Contrat partagé avec vous\u202f: Bail commercial')
   })
 })

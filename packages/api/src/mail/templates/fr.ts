@@ -36,36 +36,36 @@ export const fr: MailCatalogue = {
     paragraphs: [
       `Bonjour ${d.name},`,
       'Une réinitialisation du mot de passe de votre compte du portail client a été demandée. Choisissez un nouveau mot de passe avec le lien ci-dessous.',
-      'Ce lien ne sert qu’une fois et expire bientôt. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.',
+      'Ce lien ne sert qu’une fois et expire bientôt. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message\u202f: votre mot de passe reste inchangé.',
     ],
     action: { label: 'Choisir un nouveau mot de passe', url: d.link ?? '' },
   }),
   'contract-shared': (d) => ({
-    subject: `Contrat partagé avec vous : ${d.title}`,
+    subject: `Contrat partagé avec vous\u202f: ${d.title}`,
     paragraphs: [
       `Bonjour ${d.name},`,
       d.role === 'watcher'
-        ? `Vous avez été ajouté comme observateur du contrat « ${d.title} »${d.reference ? ` (${d.reference})` : ''}${d.requester ? ` demandé par ${d.requester}` : ''}.`
-        : `Le contrat « ${d.title} »${d.reference ? ` (${d.reference})` : ''} a été partagé avec vous en tant que demandeur.`,
+        ? `Vous avez été ajouté comme observateur du contrat «\u202f${d.title}\u202f»${d.reference ? ` (${d.reference})` : ''}${d.requester ? ` demandé par ${d.requester}` : ''}.`
+        : `Le contrat «\u202f${d.title}\u202f»${d.reference ? ` (${d.reference})` : ''} a été partagé avec vous en tant que demandeur.`,
       'Vous pouvez le consulter sur la page Contrats de votre portail client.',
     ],
     ...open(d.link, 'Ouvrir le contrat'),
   }),
   'status-changed': (d) => ({
-    subject: `Votre demande « ${d.process} » est désormais ${STATUS[d.status ?? ''] ?? d.status}`,
+    subject: `Votre demande «\u202f${d.process}\u202f» est désormais ${STATUS[d.status ?? ''] ?? d.status}`,
     paragraphs: [
       `Bonjour ${d.name},`,
-      `Le statut de votre demande « ${d.process} »${d.reference ? ` (${d.reference})` : ''} est passé à : ${STATUS[d.status ?? ''] ?? d.status}.`,
-      ...(d.message ? [`Message de ${d.author ?? 'notre équipe'} :`, `« ${d.message} »`] : []),
+      `Le statut de votre demande «\u202f${d.process}\u202f»${d.reference ? ` (${d.reference})` : ''} est passé à\u202f: ${STATUS[d.status ?? ''] ?? d.status}.`,
+      ...(d.message ? [`Message de ${d.author ?? 'notre équipe'}\u202f:`, `«\u202f${d.message}\u202f»`] : []),
     ],
     ...open(d.link, 'Voir la demande'),
   }),
   'staff-note': (d) => ({
-    subject: `Nouvelle note sur votre demande « ${d.process} »`,
+    subject: `Nouvelle note sur votre demande «\u202f${d.process}\u202f»`,
     paragraphs: [
       `Bonjour ${d.name},`,
-      `${d.author ?? 'Notre équipe'} a ajouté une note à votre demande « ${d.process} ».`,
-      ...(d.note ? [`« ${d.note} »`] : []),
+      `${d.author ?? 'Notre équipe'} a ajouté une note à votre demande «\u202f${d.process}\u202f».`,
+      ...(d.note ? [`«\u202f${d.note}\u202f»`] : []),
     ],
     ...open(d.link, 'Lire la note'),
   }),

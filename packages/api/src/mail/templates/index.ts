@@ -53,7 +53,10 @@ export function renderMail(
   const content = (CATALOGUES[language] ?? en)[template](data)
   const text = [
     ...content.paragraphs,
-    ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
+    // French puts a narrow no-break space before a colon.
+    ...(content.action
+      ? [`${content.action.label}${language === 'fr' ? '\u202f' : ''}: ${content.action.url}`]
+      : []),
   ]
   const html = [
     ...content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
