@@ -258,7 +258,7 @@ describe('axe-core in French', () => {
     try {
       const fr = await french.newPage()
       await fr.goto(`${demo.pageUrl}/`)
-      await fr.getByRole('heading', { name: 'Que souhaitez-vous faire ?' }).waitFor()
+      await fr.getByRole('heading', { name: 'Que souhaitez-vous faire\u202f?' }).waitFor()
       await axe(fr, 'sélecteur')
       await fr.getByRole('button', { name: 'Report an incident' }).click()
       await fr.getByRole('button', { name: 'Créer le compte et commencer' }).click()

@@ -81,7 +81,7 @@ const LABELS = {
     name: 'Nom complet',
     email: 'E-mail',
     password: 'Mot de passe',
-    happened: 'Que s’est-il passé ?',
+    happened: 'Que s’est-il passé\u202f?',
     register: 'Créer le compte et commencer',
     addNote: 'Ajouter une note',
     submitNote: 'Ajouter la note',

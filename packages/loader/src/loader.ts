@@ -105,8 +105,10 @@ function start(script: HTMLScriptElement): void {
       const message = document.createElement('p')
       const link = document.createElement('a')
       link.href = location.href
-      link.textContent = 'Reload the page'
-      message.append('The client area could not be loaded. ', link)
+      // In the page's language (<html lang>): French, else English.
+      const fr = /^fr/.test(document.documentElement.lang)
+      link.textContent = fr ? 'Recharger la page' : 'Reload the page'
+      message.append(fr ? 'Espace client indisponible. ' : 'The client area could not be loaded. ', link)
       into.replaceChildren(message)
     })
 }

@@ -13,28 +13,31 @@ const served = requestInterceptor((request: Request) =>
 )
 
 /** Loads a page with the built loader in jsdom and collects what it prints and throws. */
-async function page(tag: string, body = '', head = '') {
+async function page(tag: string, body = '', head = '', lang = '') {
   const errors: string[] = []
   const thrown: unknown[] = []
   const virtualConsole = new VirtualConsole()
   virtualConsole.on('error', (message: string) => errors.push(String(message)))
   virtualConsole.on('jsdomError', (error: Error) => thrown.push(error))
   const fetched: string[] = []
-  const dom = new JSDOM(`<!doctype html><head>${head}</head><body>${body}${tag}</body>`, {
-    url: 'https://shop.example/',
-    runScripts: 'dangerously',
-    resources: { interceptors: [served] },
-    virtualConsole,
-    // jsdom has no fetch: the API is unreachable, as behind an ad blocker.
-    beforeParse(window) {
-      Object.assign(window, {
-        fetch: (url: string) => {
-          fetched.push(url)
-          return Promise.reject(new TypeError('Failed to fetch'))
-        },
-      })
+  const dom = new JSDOM(
+    `<!doctype html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}${tag}</body>`,
+    {
+      url: 'https://shop.example/',
+      runScripts: 'dangerously',
+      resources: { interceptors: [served] },
+      virtualConsole,
+      // jsdom has no fetch: the API is unreachable, as behind an ad blocker.
+      beforeParse(window) {
+        Object.assign(window, {
+          fetch: (url: string) => {
+            fetched.push(url)
+            return Promise.reject(new TypeError('Failed to fetch'))
+          },
+        })
+      },
     },
-  })
+  )
   await new Promise((resolve) => dom.window.addEventListener('load', resolve))
   await new Promise((resolve) => setTimeout(resolve, 50))
   return { errors, thrown, dom, fetched }
@@ -82,6 +85,17 @@ describe('loader', () => {
     const placeholder = dom.window.document.getElementById('tag')?.nextElementSibling
     expect(placeholder?.textContent).toBe('The client area could not be loaded. Reload the page')
     expect(placeholder?.querySelector('a')?.href).toBe('https://shop.example/')
+  })
+
+  it('leaves its message in the page’s language', async () => {
+    const { dom } = await page(
+      '<script id="tag" src="https://cdn.example/portico.js" data-portal="acme" data-api="https://api.example/"></script>',
+      '',
+      '',
+      'fr-CA',
+    )
+    const placeholder = dom.window.document.getElementById('tag')?.nextElementSibling
+    expect(placeholder?.textContent).toBe('Espace client indisponible. Recharger la page')
   })
 
   it('defaults data-api to the origin of the script', async () => {

@@ -100,6 +100,8 @@ export {
   type ProblemType,
   problemText,
   renderField,
+  renderServerField,
+  SERVER_FIELD_MESSAGES,
 } from './messages/index.js'
 export {
   MODULES,

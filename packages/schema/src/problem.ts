@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { renderField } from './messages/fields.js'
+import { renderServerField } from './messages/index.js'
 
 /** One message about one field of a request body, as sent in a problem's `errors` list. */
 export const FieldError = z.object({
@@ -34,7 +34,10 @@ interface IssueLike {
  * @example fieldErrors(result.error.issues, 'fr') // [{ field: 'email', message: 'Saisissez une adresse e-mail valide' }]
  */
 export function fieldErrors(issues: readonly IssueLike[], locale = 'en'): FieldError[] {
-  return fieldCodes(issues).map(({ field, message }) => ({ field, message: renderField(message, locale) }))
+  return fieldCodes(issues).map(({ field, message }) => ({
+    field,
+    message: renderServerField(message, locale),
+  }))
 }
 
 /**

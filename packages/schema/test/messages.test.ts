@@ -9,6 +9,7 @@ import {
   problemText,
   RegisterBody,
   renderField,
+  SERVER_FIELD_MESSAGES,
   validateFormData,
 } from '../src/index.js'
 
@@ -40,7 +41,7 @@ describe('message catalogues', () => {
   })
 
   it('writes French with a narrow no-break space before : ; ? ! and inside « »', () => {
-    const french = texts([FIELD_MESSAGES.fr, PROBLEM_MESSAGES.fr])
+    const french = texts([FIELD_MESSAGES.fr, SERVER_FIELD_MESSAGES.fr, PROBLEM_MESSAGES.fr])
     expect(french.length).toBeGreaterThan(40)
     expect(french.flatMap(typographyFaults)).toEqual([])
     expect(typographyFaults('Erreur : « x»')).toEqual([' :', '« ', 'x»'])

@@ -365,7 +365,7 @@ describe('loading the portal', () => {
 
   it('speaks French when asked to', async () => {
     const { view } = renderPortal('acme-services', { locale: 'fr' })
-    expect(await view.findByRole('heading', { name: 'Que souhaitez-vous faire ?' })).toBeTruthy()
+    expect(await view.findByRole('heading', { name: 'Que souhaitez-vous faire\u202f?' })).toBeTruthy()
     fireEvent.click(view.getByRole('button', { name: 'Verify your identity' }))
     await waitFor(() => expect(view.getByLabelText(/Date de naissance/)).toBeTruthy())
     expect(view.getByRole('option', { name: 'Belgique' })).toBeTruthy()

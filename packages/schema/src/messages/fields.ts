@@ -1,6 +1,6 @@
 // The field messages of every language, apart from the problems, so the widget's validation chunk
 // carries only these. The list of locales comes from here: a language exists once it has a catalogue.
-import { fields as en } from './en.js'
+import { fields as en, type serverFields } from './en.js'
 import { fields as fr } from './fr.js'
 
 /** Field messages by rule code; every catalogue has the English one's shape. */
@@ -15,8 +15,10 @@ export type Locale = keyof typeof FIELD_MESSAGES
 /** Every language, English (the fallback) first. */
 export const LOCALES = Object.keys(FIELD_MESSAGES) as [Locale, ...Locale[]]
 
-/** A rule code, e.g. `tooLong`. */
-export type FieldCode = keyof FieldMessages
+type AllFieldMessages = FieldMessages & typeof serverFields
+
+/** A rule code, e.g. `tooLong`, or a code of a message only the server gives, e.g. `accountExists`. */
+export type FieldCode = keyof AllFieldMessages
 
 type ParamsOf<M> = M extends (params: infer P) => string ? P : undefined
 
@@ -27,7 +29,7 @@ type ParamsOf<M> = M extends (params: infer P) => string ? P : undefined
  */
 export function fieldMessage<C extends FieldCode>(
   code: C,
-  ...params: ParamsOf<FieldMessages[C]> extends undefined ? [] : [ParamsOf<FieldMessages[C]>]
+  ...params: ParamsOf<AllFieldMessages[C]> extends undefined ? [] : [ParamsOf<AllFieldMessages[C]>]
 ): string {
   return params[0] === undefined ? code : `${code}:${JSON.stringify(params[0])}`
 }
@@ -43,16 +45,23 @@ export function localeOf(tag: string | null | undefined): Locale | undefined {
  * code stays as it is in English and becomes the generic `invalid` message elsewhere.
  * @example renderField('tooLong:{"max":200}', 'fr') // 'Utilisez au plus 200 caractères'
  */
-export function renderField(text: string, locale: string): string {
-  const messages = FIELD_MESSAGES[localeOf(locale) ?? 'en']
+export function renderField(
+  text: string,
+  locale: string,
+  /** More messages by language, e.g. those only the server gives. */
+  more?: Record<Locale, object>,
+): string {
+  const language = localeOf(locale) ?? 'en'
+  const messages: object = { ...FIELD_MESSAGES[language], ...more?.[language] }
   const colon = text.indexOf(':{')
-  const code = (colon === -1 ? text : text.slice(0, colon)) as FieldCode
-  if (!Object.hasOwn(messages, code)) return messages === FIELD_MESSAGES.en ? text : messages.invalid
-  const message = messages[code] as string | ((params: unknown) => string)
-  if (typeof message === 'string') return message
+  const code = colon === -1 ? text : text.slice(0, colon)
+  const invalid = FIELD_MESSAGES[language].invalid
+  if (!Object.hasOwn(messages, code)) return language === 'en' ? text : invalid
+  const message = (messages as Record<string, string | ((params: unknown) => string)>)[code]
+  if (typeof message !== 'function') return message ?? invalid
   try {
     return message(JSON.parse(text.slice(colon + 1)))
   } catch {
-    return messages.invalid
+    return invalid
   }
 }

@@ -1,22 +1,26 @@
 // Le catalogue français. Typographie : espace fine insécable (U+202F) avant « : ; ? ! » et à
 // l’intérieur des guillemets ; test/messages.test.ts le vérifie.
-import type { FieldMessages, ProblemMessages } from './index.js'
+import type { fields as english, problems as englishProblems, serverFields as englishServer } from './en.js'
 
-export const fields: FieldMessages = {
+export const fields: typeof english = {
   required: 'Ce champ est obligatoire',
   text: 'Saisissez du texte',
   tooLong: (p) => `Utilisez au plus ${p.max} caractères`,
-  tooShort: (p) => `Utilisez au moins ${p.min} caractères`,
-  tooMany: (p) => `Envoyez au plus ${p.max} champs`,
   email: 'Saisissez une adresse e-mail valide',
   phone: 'Saisissez un numéro de téléphone valide',
   date: 'Saisissez une date au format AAAA-MM-JJ',
   select: 'Choisissez une des options',
   checkbox: 'Cochez ou décochez cette case',
   object: 'Envoyez les données du formulaire sous forme d’objet',
+  invalid: 'Cette valeur n’est pas valide',
+}
+
+export const serverFields: typeof englishServer = {
+  tooShort: (p) => `Utilisez au moins ${p.min} caractères`,
   name: 'Saisissez votre nom',
   password: 'Saisissez votre mot de passe',
   note: 'Écrivez une note',
+  tooMany: (p) => `Envoyez au plus ${p.max} champs`,
   linkIncomplete: 'Le lien est incomplet',
   linkExpired: 'Ce lien a déjà servi ou a expiré',
   chooseProcess: 'Choisissez une démarche',
@@ -27,10 +31,9 @@ export const fields: FieldMessages = {
   fileTooLarge: 'Ce fichier est trop volumineux',
   oneFile: 'Choisissez un fichier à envoyer',
   fileType: 'Ce type de fichier n’est pas accepté',
-  invalid: 'Cette valeur n’est pas valide',
 }
 
-export const problems: ProblemMessages = {
+export const problems: typeof englishProblems = {
   validation: { title: 'Requête invalide', detail: 'Des champs manquent ou ne sont pas valides.' },
   'invalid-credentials': {
     title: 'E-mail ou mot de passe incorrect',

@@ -1,7 +1,7 @@
 // The catalogues: field messages (./fields.ts) and problem titles and details, per language.
-import { problems as en } from './en.js'
-import { type Locale, localeOf } from './fields.js'
-import { problems as fr } from './fr.js'
+import { problems as en, serverFields as enServer } from './en.js'
+import { type Locale, localeOf, renderField } from './fields.js'
+import { problems as fr, serverFields as frServer } from './fr.js'
 
 export * from './fields.js'
 
@@ -10,6 +10,17 @@ export type ProblemMessages = typeof en
 
 /** The problem messages of each language: the compiler names a missing language or message. */
 export const PROBLEM_MESSAGES = { en, fr } satisfies Record<Locale, ProblemMessages>
+
+/** The field messages only the server gives, per language. */
+export const SERVER_FIELD_MESSAGES = { en: enServer, fr: frServer } satisfies Record<Locale, typeof enServer>
+
+/**
+ * Renders any field message code, including those only the server gives, in a language.
+ * @example renderServerField('accountExists', 'fr') // 'Un compte existe déjà …'
+ */
+export function renderServerField(text: string, locale: string): string {
+  return renderField(text, locale, SERVER_FIELD_MESSAGES)
+}
 
 /** A problem type that has messages. */
 export type ProblemType = keyof ProblemMessages

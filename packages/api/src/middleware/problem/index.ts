@@ -6,7 +6,7 @@ import {
   PROBLEM_CONTENT_TYPE,
   type Problem,
   problemText,
-  renderField,
+  renderServerField,
 } from '@portico/schema'
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
@@ -75,7 +75,12 @@ function translated(error: ApiError, locale: Locale): Problem {
     ...problem,
     ...texts,
     ...(problem.errors
-      ? { errors: problem.errors.map((e) => ({ field: e.field, message: renderField(e.message, locale) })) }
+      ? {
+          errors: problem.errors.map((e) => ({
+            field: e.field,
+            message: renderServerField(e.message, locale),
+          })),
+        }
       : {}),
   }
 }
