@@ -80,15 +80,15 @@ function checkValue(field: FormField, value: unknown): { value?: string | boolea
 /**
  * Checks form data against a process form, the same way in the widget and on the server.
  * Unknown keys are dropped; `file` fields are skipped because files are uploaded as attachments.
- * Errors are keyed by field name, in `locale`, or as rule codes (see `renderField`) without one.
+ * Errors are keyed by field name, in `locale`, or as rule codes (see `renderField`) when `locale` is null.
  * @example validateFormData(process.form, { email: 'nope' }, 'fr').errors // [{ field: 'email', message: '…' }]
  */
 export function validateFormData(
   form: FormDefinition,
   data: unknown,
-  locale?: string,
+  locale: string | null = 'en',
 ): { data: FormData; errors: FieldError[] } {
-  const render = (code: string) => (locale === undefined ? code : renderField(code, locale))
+  const render = (code: string) => (locale === null ? code : renderField(code, locale))
   if (data !== undefined && (typeof data !== 'object' || data === null || Array.isArray(data))) {
     return { data: {}, errors: [{ field: '_', message: render('object') }] }
   }

@@ -81,7 +81,7 @@ export async function startApplication(
       errors: [{ field: 'process', message: fieldMessage('duplicate', { process: process.name }) }],
     })
   }
-  const checked = validateFormData(process.form, input.data)
+  const checked = validateFormData(process.form, input.data, null)
   if (checked.errors.length) {
     throw invalid(
       checked.errors.map((e) => ({
