@@ -85,7 +85,7 @@ export const fr: MailCatalogue = {
     paragraphs: [
       `Bonjour ${d.name},`,
       'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte de la console. Choisissez un nouveau mot de passe avec le lien ci-dessous.',
-      'Ce lien ne sert qu’une fois et expire dans une heure. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe reste le même.',
+      'Ce lien ne sert qu’une fois et expire dans une heure. Si vous ne l’avez pas demandé, ignorez ce message\u202f: votre mot de passe reste le même.',
     ],
     action: { label: 'Choisir un nouveau mot de passe', url: d.link ?? '' },
   }),
