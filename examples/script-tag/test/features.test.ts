@@ -1,4 +1,4 @@
-import { openDatabase } from '@portico/api'
+import { openDatabase, recipientText } from '@portico/api'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startFixture } from './chromium.js'
@@ -55,13 +55,15 @@ async function invitationLink(to: string): Promise<string> {
   try {
     const mail = await db.kysely
       .selectFrom('outbox')
-      .select('text_body')
+      .select(['id', 'text_body', 'sealed_body'])
       .where('to_address', '=', to)
       .where('template', '=', 'invitation')
       .orderBy('created_at', 'desc')
       .executeTakeFirstOrThrow()
-    const fragment = /#(portico-invitation=[^\s]+)/.exec(mail.text_body)?.[1]
-    if (!fragment) throw new Error(`no invitation link in: ${mail.text_body}`)
+    // The outbox keeps the live link sealed until the mail is sent: open it as the mail worker does.
+    const text = recipientText(mail)
+    const fragment = /#(portico-invitation=[^\s]+)/.exec(text)?.[1]
+    if (!fragment) throw new Error(`no invitation link in: ${text}`)
     return fragment
   } finally {
     await db.close()

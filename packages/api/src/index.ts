@@ -3,6 +3,7 @@ export { type Db, type Dialect, dialectOf, openDatabase } from './db/database.js
 export { migrateToLatest } from './db/migrate.js'
 export type { Database } from './db/types.js'
 export { ApiError, type ApiErrorOptions, isApiError } from './errors.js'
+export { recipientText } from './mail/sealing.js'
 export {
   createDemoApiKey,
   DEMO_LOGIN,

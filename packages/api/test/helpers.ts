@@ -1,5 +1,5 @@
 import { createApiKey, createOrganisation } from '../src/data/organisations.js'
-import { bodyContext, mailSecrets } from '../src/mail/sealing.js'
+import { recipientText } from '../src/mail/sealing.js'
 import type { Api, CallResult } from './harness.js'
 
 /** Logs a contact in through a portal and returns the bearer token. */
@@ -62,8 +62,7 @@ export function outbox(api: Api) {
  * (its stored `text_body` shows the link masked), so tests open the seal as the mail worker does.
  */
 export function mailText(row: { id: string; text_body: string; sealed_body: string | null }): string {
-  if (!row.sealed_body) return row.text_body
-  return (JSON.parse(mailSecrets().open(row.sealed_body, bodyContext(row.id))) as { text: string }).text
+  return recipientText(row)
 }
 
 /** The single-use token carried by the last mail of a template to an address. */

@@ -22,3 +22,12 @@ export const MASKED_LINK = 'https://link-sent-to-the-recipient-only.invalid/'
 
 /** The sealing context of a mail's body: a body cannot be moved to another row. */
 export const bodyContext = (id: string) => `outbox:${id}`
+
+/**
+ * The text of an outbox row as its recipient gets it: the sealed copy when the mail carries a live
+ * link (opened with this process's key), else the stored text.
+ */
+export function recipientText(row: { id: string; text_body: string; sealed_body: string | null }): string {
+  if (!row.sealed_body) return row.text_body
+  return (JSON.parse(mailSecrets().open(row.sealed_body, bodyContext(row.id))) as { text: string }).text
+}
