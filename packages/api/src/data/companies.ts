@@ -59,3 +59,15 @@ export async function updateCompanyRow(
 ): Promise<void> {
   await db.updateTable('companies').set(set).where('id', '=', id).execute()
 }
+
+/** A company's own fields, as its contacts may see them. */
+export function findCompanyFields(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Pick<CompanyTable, 'id' | 'name' | 'address' | 'phone'> | undefined> {
+  return db
+    .selectFrom('companies')
+    .select(['id', 'name', 'address', 'phone'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}

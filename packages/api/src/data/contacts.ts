@@ -2,6 +2,8 @@ import type { Kysely, Updateable } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { ContactTable, Database } from '../db/types.js'
+import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
+import { containsText } from './search.js'
 
 /** Finds a contact of an organisation by e-mail (already normalised to lower case). */
 export function findContactByEmail(
@@ -126,4 +128,90 @@ export async function companyContactExists(
     .where('organisation_id', '=', input.organisationId)
     .executeTakeFirst()
   return Boolean(row)
+}
+
+/** The orders of an organisation's contact list: column and direction. */
+const CONTACT_ORDERS = {
+  name: ['name', 'asc'],
+  email: ['email', 'asc'],
+  '-createdAt': ['created_at', 'desc'],
+} as const
+
+/** One page of an organisation's contacts, filtered by company, status and text (name, e-mail). */
+export async function listOrgContacts(
+  db: Kysely<Database>,
+  organisationId: string,
+  filter: {
+    companyId?: string | undefined
+    status?: ContactTable['status'] | undefined
+    q?: string | undefined
+  },
+  sort: keyof typeof CONTACT_ORDERS,
+  page: PageRequest,
+): Promise<Page<ContactTable>> {
+  const [column, direction] = CONTACT_ORDERS[sort]
+  let select = db.selectFrom('contacts').selectAll().where('organisation_id', '=', organisationId)
+  if (filter.companyId) select = select.where('company_id', '=', filter.companyId)
+  if (filter.status) select = select.where('status', '=', filter.status)
+  if (filter.q) select = select.where(containsText(['name', 'email'], filter.q))
+  if (page.after) select = select.where(keysetAfter([column, 'id'], page.after, direction))
+  const rows = await select
+    .orderBy(column, direction)
+    .orderBy('id', direction)
+    .limit(page.limit + 1)
+    .execute()
+  return pageOf(
+    rows,
+    page,
+    sort,
+    (r) => [r[column], r.id],
+    (r) => r,
+  )
+}
+
+/** A colleague as a company admin's list holds it. */
+export type ColleagueRow = Pick<
+  ContactTable,
+  'id' | 'name' | 'email' | 'phone' | 'status' | 'is_company_admin'
+>
+
+/** One page of a company's contacts by name. */
+export async function listCompanyContacts(
+  db: Kysely<Database>,
+  input: { organisationId: string; companyId: string },
+  page: PageRequest,
+): Promise<Page<ColleagueRow>> {
+  let select = db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'email', 'phone', 'status', 'is_company_admin'])
+    .where('company_id', '=', input.companyId)
+    .where('organisation_id', '=', input.organisationId)
+  if (page.after) select = select.where(keysetAfter(['name', 'id'], page.after, 'asc'))
+  const rows = await select
+    .orderBy('name')
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute()
+  return pageOf(
+    rows,
+    page,
+    'name',
+    (r) => [r.name, r.id],
+    (r) => r,
+  )
+}
+
+/** Deactivates a contact of a company; answers whether one changed. */
+export async function deactivateCompanyContact(
+  db: Kysely<Database>,
+  input: { organisationId: string; companyId: string; contactId: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set({ status: 'disabled' })
+    .where('id', '=', input.contactId)
+    .where('company_id', '=', input.companyId)
+    .where('organisation_id', '=', input.organisationId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -1,8 +1,5 @@
 import type { Context } from 'hono'
-import type { Kysely } from 'kysely'
 import { auditActor } from '../../data/audit.js'
-import { existsInOrg, type OrgTable } from '../../data/scoped.js'
-import type { Database } from '../../db/types.js'
 import type { AdminEnv } from '../../env.js'
 import { ApiError } from '../../errors.js'
 import type { WriteActor } from '../../services/actor.js'
@@ -25,19 +22,4 @@ export function conflict(title: string, field: string, message: string): ApiErro
 /** Who a staff request writes as: its organisation and the audit log's name for it. */
 export function writeActor(c: Context<AdminEnv>): WriteActor {
   return { organisationId: c.var.organisationId, audit: auditActor(c.var.actor) }
-}
-
-/** Throws a 400 unless `id` is a row of `table` in the organisation. */
-export async function assertInOrg(
-  db: Kysely<Database>,
-  table: OrgTable,
-  organisationId: string,
-  id: string,
-  field: string,
-): Promise<void> {
-  if (!(await existsInOrg(db, table, organisationId, id)))
-    throw fieldError(
-      field,
-      `There is no such ${table.replace(/s$/, '').replace(/ie$/, 'y')} in this organisation`,
-    )
 }
