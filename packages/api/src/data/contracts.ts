@@ -4,6 +4,7 @@ import type { ContractTable } from '../db/domain-types.js'
 import type { Database } from '../db/types.js'
 import { listAttachments } from './attachments.js'
 import { flag } from './json.js'
+import { keysetAfter, type Page, type PageRequest, pageOf } from './page.js'
 
 /** A contract with its requester, watchers and (when visible, or for staff) attachments. */
 export async function contractView(
@@ -95,4 +96,36 @@ export async function watcherIds(db: Kysely<Database>, contractId: string): Prom
     .where('contract_id', '=', contractId)
     .execute()
   return rows.map((r) => r.contact_id)
+}
+
+/** One page of an organisation's contracts, newest first. */
+export async function listOrgContracts(
+  db: Kysely<Database>,
+  organisationId: string,
+  page: PageRequest,
+): Promise<Page<ContractTable>> {
+  let select = db.selectFrom('contracts').selectAll().where('organisation_id', '=', organisationId)
+  if (page.after) select = select.where(keysetAfter(['created_at', 'id'], page.after, 'desc'))
+  const rows = await select
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute()
+  return pageOf(
+    rows,
+    page,
+    'recent',
+    (r) => [r.created_at, r.id],
+    (r) => r,
+  )
+}
+
+/** Inserts a contract row. */
+export async function insertContractRow(db: Kysely<Database>, row: ContractTable): Promise<void> {
+  await db.insertInto('contracts').values(row).execute()
+}
+
+/** Replaces a contract row's columns. */
+export async function updateContractRow(db: Kysely<Database>, row: ContractTable): Promise<void> {
+  await db.updateTable('contracts').set(row).where('id', '=', row.id).execute()
 }
