@@ -10,16 +10,16 @@ import { ProcessPicker } from './ProcessPicker.js'
 import { RegisterForm } from './RegisterForm.js'
 
 // Only the first views (picker, login, register) are in the first chunk; the rest load on demand.
-const ForgotForm = lazy(() => import('./ForgotForm.js').then((m) => m.ForgotForm))
-const ResetForm = lazy(() => import('./ResetForm.js').then((m) => m.ResetForm))
-const InviteForm = lazy(() => import('./InviteForm.js').then((m) => m.InviteForm))
-const ApplicationView = lazy(() => import('./ApplicationView.js').then((m) => m.ApplicationView))
-const Dashboard = lazy(() => import('./Dashboard.js').then((m) => m.Dashboard))
-const NewApplication = lazy(() => import('./NewApplication.js').then((m) => m.NewApplication))
-const ContractList = lazy(() => import('./ContractList.js').then((m) => m.ContractList))
-const ContractView = lazy(() => import('./ContractView.js').then((m) => m.ContractView))
-const CompanyPage = lazy(() => import('./CompanyPage.js').then((m) => m.CompanyPage))
-const ProfileView = lazy(() => import('./ProfileView.js').then((m) => m.ProfileView))
+const ForgotForm = lazy(() => import('./views-auth.js').then((m) => m.ForgotForm))
+const ResetForm = lazy(() => import('./views-auth.js').then((m) => m.ResetForm))
+const InviteForm = lazy(() => import('./views-auth.js').then((m) => m.InviteForm))
+const ApplicationView = lazy(() => import('./views-applications.js').then((m) => m.ApplicationView))
+const Dashboard = lazy(() => import('./views-applications.js').then((m) => m.Dashboard))
+const NewApplication = lazy(() => import('./views-applications.js').then((m) => m.NewApplication))
+const ContractList = lazy(() => import('./views-contracts.js').then((m) => m.ContractList))
+const ContractView = lazy(() => import('./views-contracts.js').then((m) => m.ContractView))
+const CompanyPage = lazy(() => import('./views-account.js').then((m) => m.CompanyPage))
+const ProfileView = lazy(() => import('./views-account.js').then((m) => m.ProfileView))
 const Header = lazy(() => import('./Header.js').then((m) => m.Header))
 
 function CurrentView() {
