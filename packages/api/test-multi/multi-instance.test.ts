@@ -11,6 +11,7 @@ import { migrateToLatest, openDatabase, seedDemo } from '../src/index.js'
 import { createScratchDatabase } from '../test/databases.js'
 import { startS3 } from '../test/s3.js'
 import { startSmtp } from '../test/smtp.js'
+import { sseReader } from '../test/sse.js'
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const INSTANCE = join(import.meta.dirname, 'instance.ts')
@@ -34,6 +35,7 @@ let s3: Awaited<ReturnType<typeof startS3>>
 let smtp: Awaited<ReturnType<typeof startSmtp>>
 let nginx: ChildProcess
 let proxy: string
+let adminKey: string
 const ports: number[] = []
 const instances: (ChildProcess | undefined)[] = []
 
@@ -67,7 +69,7 @@ beforeAll(async () => {
   dropDatabase = scratch.drop
   const db = await openDatabase(databaseUrl)
   await migrateToLatest(db.kysely as never)
-  await seedDemo(db.kysely)
+  adminKey = (await seedDemo(db.kysely)).adminKey as string
   await db.close()
   ;[s3, smtp] = await Promise.all([startS3(), startSmtp()])
   for (let i = 0; i < 3; i++) ports.push(await freePort())
@@ -308,6 +310,64 @@ describe('three API instances behind nginx on one PostgreSQL, with S3 storage', 
       expect(attempts.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6)
     } finally {
       await db.close()
+    }
+  })
+
+  it('delivers live updates to widgets connected to any instance, the restarted one too', async () => {
+    const reg = await call(`/v1/portals/${PORTAL}/register`, {
+      method: 'POST',
+      ip: '198.51.100.7',
+      json: {
+        name: 'Live Reader',
+        email: 'live-reader@example.com',
+        password: 'live-reader-password',
+        process: 'kyc',
+      },
+    })
+    expect(reg.status).toBe(201)
+    const { token, applicationId } = reg.body as { token: string; applicationId: string }
+    // One open widget per instance, each connected straight to it (as nginx would pin it).
+    const streams = await Promise.all(
+      ports.map(async (port) => {
+        const res = await fetch(`http://127.0.0.1:${port}/v1/me/events`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+        expect(res.status).toBe(200)
+        const reader = sseReader(res)
+        await reader.comment('connected')
+        return reader
+      }),
+    )
+    try {
+      // Staff write through the proxy, so whichever instance answers, the others must hear it.
+      const started = Date.now()
+      const note = await call(`/v1/admin/applications/${applicationId}/notes`, {
+        method: 'POST',
+        ip: '198.51.100.8',
+        token: adminKey,
+        json: { body: 'We have your documents.', author: 'Jo' },
+      })
+      expect(note.status).toBe(201)
+      const status = await call(`/v1/admin/applications/${applicationId}/status`, {
+        method: 'POST',
+        ip: '198.51.100.8',
+        token: adminKey,
+        json: { status: 'in_review' },
+      })
+      expect(status.status).toBeLessThan(300)
+      const latencies: number[] = []
+      for (const events of streams) {
+        const added = await events.next((m) => m.event === 'note.added', 5000)
+        expect(added.data.data).toMatchObject({ applicationId, noteId: note.body.id })
+        const changed = await events.next((m) => m.event === 'application.status-changed', 5000)
+        expect(changed.data.data).toMatchObject({ applicationId, to: 'in_review' })
+        latencies.push(Date.now() - started)
+      }
+      console.log(
+        `[portico] multi-instance live updates: 3 streams, each got both events within ${Math.max(...latencies)} ms`,
+      )
+    } finally {
+      for (const events of streams) await events.close()
     }
   })
 })
