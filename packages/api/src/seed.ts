@@ -10,7 +10,7 @@ import { insertStaff } from './data/staff-users.js'
 import type { Database } from './db/types.js'
 import { systemActor } from './services/organisations.js'
 import { createApiKeyFor } from './services/staff-admin.js'
-import type { Storage } from './storage/index.js'
+import { bytesSource, type Storage } from './storage/index.js'
 
 /** The demo login that `seed-demo` creates. */
 export const DEMO_LOGIN = { email: 'demo@acme.test', password: 'portico-demo' } as const
@@ -275,7 +275,7 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
         field: null,
         filename: 'msa.pdf',
         contentType: 'application/pdf',
-        bytes: DEMO_PDF,
+        file: bytesSource(DEMO_PDF),
       })
     }
     return { organisationId, portals, login: DEMO_LOGIN, staffLogin: DEMO_STAFF_LOGIN, adminKey: key }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../src/index.js'
-import { S3Storage } from '../src/storage/index.js'
+import { bytesSource, S3Storage } from '../src/storage/index.js'
 import { setupApi } from './harness.js'
 import { login, PDF, upload } from './helpers.js'
 import { startS3 } from './s3.js'
@@ -18,7 +18,7 @@ describe('S3 storage', () => {
   it('stores under its prefix, streams back what it stored, and answers undefined for a missing key', async () => {
     const storage = new S3Storage({ ...s3, prefix: 'tenant-a/' })
     const bytes = randomBytes(3 * 1024 * 1024 + 17)
-    await storage.put('2026/12/abc', bytes)
+    await storage.put('2026/12/abc', bytesSource(bytes))
     const object = await storage.open('2026/12/abc')
     expect(object?.size).toBe(bytes.length)
     const read = new Uint8Array(await new Response(object!.body).arrayBuffer())
@@ -32,11 +32,11 @@ describe('S3 storage', () => {
 
   it('fails loudly when the store refuses, instead of losing the file', async () => {
     const storage = new S3Storage({ ...s3, accessKeyId: 'NOT-A-KEY' })
-    await expect(storage.put('k', new Uint8Array([1, 2, 3]))).rejects.toThrow(
+    await expect(storage.put('k', bytesSource(new Uint8Array([1, 2, 3])))).rejects.toThrow(
       /\[portico\] S3 upload of k failed: 403 [\s\S]*InvalidAccessKeyId/,
     )
     const missingBucket = new S3Storage({ ...s3, bucket: 'no-such-bucket' })
-    await expect(missingBucket.put('k', new Uint8Array([1]))).rejects.toThrow(
+    await expect(missingBucket.put('k', bytesSource(new Uint8Array([1])))).rejects.toThrow(
       /failed: 404 [\s\S]*NoSuchBucket/,
     )
   })

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
 import type { Attachment } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { AttachmentTable } from '../db/domain-types.js'
 import type { Database } from '../db/types.js'
-import type { Storage } from '../storage/index.js'
+import type { FileSource, Storage } from '../storage/index.js'
 
 type Parent = { type: AttachmentTable['parent_type']; id: string }
 
@@ -31,12 +30,12 @@ export async function saveAttachment(
     field: string | null
     filename: string
     contentType: string
-    bytes: Uint8Array
+    file: FileSource
   },
 ): Promise<Attachment> {
   const id = newId()
   const storageKey = `${input.organisationId}/${id}`
-  await storage.put(storageKey, input.bytes)
+  await storage.put(storageKey, input.file)
   const row: AttachmentTable = {
     id,
     organisation_id: input.organisationId,
@@ -45,8 +44,8 @@ export async function saveAttachment(
     field: input.field,
     filename: input.filename,
     content_type: input.contentType,
-    size: input.bytes.byteLength,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    size: input.file.size,
+    sha256: input.file.sha256,
     storage_key: storageKey,
     created_at: now(),
   }

@@ -17,7 +17,7 @@ import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { addTimelineAttachment, addTimelineNote } from '../services/application-timeline.js'
 import { createWithIdempotency } from '../services/idempotent-create.js'
-import { downloadResponse, readUpload } from '../uploads.js'
+import { downloadResponse, withUpload } from '../uploads.js'
 import { route } from './route.js'
 
 /** The detail view of an application row. */
@@ -105,9 +105,14 @@ export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
   })
   route(app, 'uploadMyApplicationAttachment', async (c) => {
     const row = await visibleApplication(c, true)
-    const upload = await readUpload(c, c.var.config.uploads)
-    if (upload.field !== null) await assertFileField(c, row.process_id, upload.field)
-    return addTimelineAttachment(c.var.db, c.var.config.storage, { application: row, by: 'contact', upload })
+    return withUpload(c, c.var.config.uploads, async (upload) => {
+      if (upload.field !== null) await assertFileField(c, row.process_id, upload.field)
+      return addTimelineAttachment(c.var.db, c.var.config.storage, {
+        application: row,
+        by: 'contact',
+        upload,
+      })
+    })
   })
   route(app, 'downloadMyApplicationAttachment', async (c, { params }) => {
     const row = await visibleApplication(c)

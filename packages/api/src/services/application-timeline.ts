@@ -5,7 +5,7 @@ import { addNote } from '../data/notes.js'
 import type { Database } from '../db/types.js'
 import { emit } from '../events/emit.js'
 import { enqueueMail } from '../mail/outbox.js'
-import type { Storage } from '../storage/index.js'
+import type { FileSource, Storage } from '../storage/index.js'
 
 /** The application a note or attachment joins: its ids and the contact it belongs to. */
 export interface TimelineTarget {
@@ -72,7 +72,7 @@ export async function addTimelineAttachment(
   input: {
     application: TimelineTarget
     by: 'contact' | 'staff'
-    upload: { field: string | null; filename: string; contentType: string; bytes: Uint8Array }
+    upload: { field: string | null; filename: string; contentType: string; file: FileSource }
   },
 ): Promise<Attachment> {
   const row = input.application

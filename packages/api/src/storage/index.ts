@@ -1,3 +1,3 @@
 export { LocalDiskStorage } from './local-disk.js'
 export { S3Storage } from './s3.js'
-export type { Storage } from './types.js'
+export { bytesSource, type FileSource, type Storage } from './types.js'

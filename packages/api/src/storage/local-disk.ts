@@ -1,8 +1,9 @@
-import { createReadStream } from 'node:fs'
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { Readable } from 'node:stream'
-import type { Storage, StoredObject } from './types.js'
+import { pipeline } from 'node:stream/promises'
+import type { FileSource, Storage, StoredObject } from './types.js'
 
 /** Stores attachments as files under a root directory, created on first write. */
 export class LocalDiskStorage implements Storage {
@@ -19,10 +20,16 @@ export class LocalDiskStorage implements Storage {
     return path
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, source: FileSource): Promise<void> {
     const path = this.pathOf(key)
     await mkdir(dirname(path), { recursive: true })
-    await writeFile(path, bytes, { flag: 'wx' })
+    try {
+      await pipeline(source.stream(), createWriteStream(path, { flags: 'wx' }))
+    } catch (error) {
+      // Never leave half a file under a key that a later write ('wx') could not replace.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') await rm(path, { force: true })
+      throw error
+    }
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto'
-import type { Storage, StoredObject } from './types.js'
+import { Readable } from 'node:stream'
+import type { FileSource, Storage, StoredObject } from './types.js'
 
 /** Where an {@link S3Storage} keeps its objects. */
 export interface S3Options {
@@ -42,7 +43,7 @@ export class S3Storage implements Storage {
     return new URL(`${base.protocol}//${bucket}.${base.host}/${path}`)
   }
 
-  private async request(method: 'GET' | 'PUT' | 'HEAD', key: string, body?: Uint8Array): Promise<Response> {
+  private async request(method: 'GET' | 'PUT' | 'HEAD', key: string, body?: FileSource): Promise<Response> {
     const url = this.urlOf(key)
     const { region, accessKeyId, secretAccessKey } = this.options
     const amzDate = new Date()
@@ -50,7 +51,8 @@ export class S3Storage implements Storage {
       .replace(/[-:]/g, '')
       .replace(/\.\d{3}/, '')
     const day = amzDate.slice(0, 8)
-    const payloadHash = body ? hex(body) : hex('')
+    // The digest computed while the upload arrived signs the payload: no second pass over it.
+    const payloadHash = body ? body.sha256 : hex('')
     const headers: Record<string, string> = {
       host: url.host,
       'x-amz-content-sha256': payloadHash,
@@ -71,9 +73,11 @@ export class S3Storage implements Storage {
       headers: {
         ...sent,
         authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyId}/${scope}, SignedHeaders=${signed.join(';')}, Signature=${signature}`,
+        ...(body ? { 'content-length': String(body.size) } : {}),
       },
-      ...(body ? { body: body as Uint8Array<ArrayBuffer> } : {}),
-    })
+      // Streamed to the bucket with its length up front, as S3 wants for a single PUT.
+      ...(body ? { body: Readable.toWeb(body.stream()) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+    } as RequestInit)
   }
 
   private async fail(response: Response, what: string): Promise<never> {
@@ -81,8 +85,8 @@ export class S3Storage implements Storage {
     throw new Error(`[portico] S3 ${what} failed: ${response.status} ${text}`)
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
-    const response = await this.request('PUT', key, bytes)
+  async put(key: string, source: FileSource): Promise<void> {
+    const response = await this.request('PUT', key, source)
     if (!response.ok) await this.fail(response, `upload of ${key}`)
     await response.body?.cancel()
   }

@@ -10,7 +10,8 @@ const MULTIPART_OVERHEAD = 64 * 1024
 
 /**
  * Stops reading a request body once it passes its limit (also without Content-Length, when it is
- * streamed): the upload limit for multipart bodies, 1 MiB for anything else.
+ * streamed): the upload limit for multipart bodies (counted by the upload reader while it streams
+ * them, src/uploads.ts), 1 MiB for anything else.
  */
 export function limitBodies(): MiddlewareHandler<AppEnv> {
   return async function limitBody(c, next) {
@@ -31,6 +32,9 @@ export function limitBodies(): MiddlewareHandler<AppEnv> {
     if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
       return Number(declared) > maxSize ? tooLarge() : next()
     }
+    // A streamed multipart body is counted by the upload reader as it spools the file to disk;
+    // buffering it here would hold the whole upload in memory.
+    if (multipart) return next()
     return bodyLimit({ maxSize, onError: tooLarge })(c, next)
   }
 }

@@ -4,7 +4,7 @@ import { contractView, findContract, listOrgContracts } from '../../data/contrac
 import { pageRequest } from '../../data/page.js'
 import type { AdminEnv, AppEnv } from '../../env.js'
 import { createContract, updateContract } from '../../services/contracts-admin.js'
-import { downloadResponse, readUpload } from '../../uploads.js'
+import { downloadResponse, withUpload } from '../../uploads.js'
 import { route } from '../route.js'
 import { notFound, writeActor } from './shared.js'
 
@@ -39,12 +39,12 @@ export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
   })
   route(app, 'uploadContractAttachment', async (c) => {
     const row = await find(c)
-    const upload = await readUpload(c, c.var.config.uploads)
-    const attachment = await saveAttachment(c.var.db, c.var.config.storage, {
-      organisationId: c.var.organisationId,
-      parent: { type: 'contract', id: row.id },
-      ...upload,
-    })
-    return attachment
+    return withUpload(c, c.var.config.uploads, (upload) =>
+      saveAttachment(c.var.db, c.var.config.storage, {
+        organisationId: c.var.organisationId,
+        parent: { type: 'contract', id: row.id },
+        ...upload,
+      }),
+    )
   })
 }
