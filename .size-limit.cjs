@@ -7,7 +7,7 @@ const dist = 'packages/loader/dist'
 const manifest = JSON.parse(readFileSync(`${dist}/manifest.json`, 'utf8'))
 
 // The npm build of the widget: its entry and the chunks it imports statically are the first view;
-// every other chunk loads on demand. (ky and @portico/schema are imports the host app bundles.)
+// every other chunk loads on demand. (@portico/schema is an import the host app bundles.)
 const npm = 'packages/widget/dist'
 function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen
@@ -39,5 +39,8 @@ module.exports = [
     path: ['packages/console/dist/assets/index-*.js', 'packages/console/dist/assets/index-*.css'],
     limit: '25 KB',
   },
-  { name: 'console, every view', path: ['packages/console/dist/assets/*'], limit: '65 KB' },
+  // 65 KB until the Webhooks view (about 3.6 KB with its strings) joined the staff side's
+  // nineteen views; staff load it once per session, and only the entry is on the sign-in path.
+  // 72 KB since the contract Share card (end date, revoke, restore: about 1.5 KB with its texts).
+  { name: 'console, every view', path: ['packages/console/dist/assets/*'], limit: '72 KB' },
 ]

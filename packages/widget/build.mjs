@@ -1,7 +1,7 @@
 // Builds the widget twice: an ESM library for npm users and content-hashed, minified chunks for the
 // CDN that the loader imports. Both load other views on demand. The npm build keeps private copies
 // of preact and @preact/signals, so a host app on another Preact (10, or 11 with its own signals)
-// never shares hooks with the widget; ky and @portico/schema stay imports. The CDN build keeps the
+// never shares hooks with the widget; @portico/schema stays an import. The CDN build keeps the
 // whole first view in its entry (see below).
 import { rm, writeFile } from 'node:fs/promises'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
@@ -58,11 +58,11 @@ const onwarn = (warning, warn) => {
   if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning)
 }
 
-// The npm build: private copies of preact and @preact/signals; ky and @portico/schema stay imports
+// The npm build: private copies of preact and @preact/signals; @portico/schema stays an import
 // the host app bundles. Maps carry their sources (sourcesContent), since src/ is not published.
 const npm = await rollup({
   input: { index: 'src/index.ts' },
-  external: (id) => /^(ky|@portico\/schema)(\/|$)/.test(id),
+  external: (id) => /^@portico\/schema(\/|$)/.test(id),
   // Public exports only: the first view goes into one chunk that the entry re-exports from.
   preserveEntrySignatures: 'strict',
   plugins: [resolve, typescript],

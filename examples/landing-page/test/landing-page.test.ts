@@ -147,7 +147,7 @@ describe('landing-page example in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Acme client services' })
     await dialog.getByLabel('What happened?').waitFor()
     expect(errors).toEqual([
-      '[portico] portico("fly") failed: unknown command "fly": use "open", "close", "on" or "destroy"',
+      '[portico] portico("fly") failed: unknown command "fly": use "open", "close", "on", "identify" or "destroy"',
     ])
   })
 

@@ -1,7 +1,15 @@
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createDemoApiKey, migrateToLatest, openDatabase, seedDemo, startServer } from '@portico/api'
+import {
+  createDemoApiKey,
+  LocalDiskStorage,
+  migrateToLatest,
+  openDatabase,
+  type ServerOptions,
+  seedDemo,
+  startServer,
+} from '@portico/api'
 import { serveStatic } from './static.js'
 
 const require = createRequire(import.meta.url)
@@ -33,6 +41,10 @@ export interface DemoOptions {
   pagePort?: number
   /** Where attachments are stored. @default './.data/uploads' */
   uploadsDir?: string
+  /** How often the mail worker looks for mail to send (tests that read mails wait less). @default 5000 */
+  mailIntervalMs?: number
+  /** The API's mail worker (a test gives it an SMTP sender). @default SMTP_URL, else the console */
+  mail?: ServerOptions['mail']
 }
 
 /**
@@ -44,14 +56,21 @@ export interface DemoOptions {
 export async function startDemo(options: DemoOptions) {
   const db = await openDatabase(options.databaseUrl)
   await migrateToLatest(db.kysely as never)
-  const seed = await seedDemo(db.kysely)
+  // The seeded contract gets its PDF, so the demo's contract has a real attachment to download.
+  const storage = new LocalDiskStorage(options.uploadsDir ?? join('.data', 'uploads'))
+  const seed = await seedDemo(db.kysely, { storage })
   // A fresh key at every start: keys are stored hashed, so an earlier run's cannot be printed again.
   const apiKey = await createDemoApiKey(db.kysely, seed.organisationId)
   await db.close()
   const api = await startServer({
     databaseUrl: options.databaseUrl,
     port: options.apiPort ?? 0,
-    ...(options.uploadsDir ? { uploadsDir: options.uploadsDir } : {}),
+    storage,
+    ...(options.mail !== undefined
+      ? { mail: options.mail }
+      : options.mailIntervalMs
+        ? { mail: { intervalMs: options.mailIntervalMs } }
+        : {}),
     consoleDir: consoleDist,
     loaderDir: loaderDist,
   })

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
-import { startDemo } from '../src/demo.js'
+import { type DemoOptions, startDemo } from '../src/demo.js'
 
 /** Debian's Chromium; playwright never downloads a browser of its own here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -118,9 +118,13 @@ export async function adminApplications(apiUrl: string, adminKey: string) {
 }
 
 /** A running demo (API + every example) and a browser, for one test file. */
-export async function startFixture() {
+export async function startFixture(options: Pick<DemoOptions, 'mailIntervalMs' | 'mail'> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portico-e2e-'))
-  const demo = await startDemo({ databaseUrl: join(dir, 'e2e.sqlite'), uploadsDir: join(dir, 'uploads') })
+  const demo = await startDemo({
+    databaseUrl: join(dir, 'e2e.sqlite'),
+    uploadsDir: join(dir, 'uploads'),
+    ...options,
+  })
   const browser = await launchChromium()
   return {
     demo,

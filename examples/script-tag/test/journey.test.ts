@@ -76,6 +76,8 @@ const LABELS = {
     birthDate: 'Date of birth',
     idDocument: 'Identity document',
     hidden: 'The attachments of this contract are not shared in the portal.',
+    incident: 'Report an incident',
+    kyc: 'Verify your identity',
   },
   fr: {
     name: 'Nom complet',
@@ -95,6 +97,9 @@ const LABELS = {
     birthDate: 'Date de naissance',
     idDocument: 'Pièce d’identité',
     hidden: 'Les pièces jointes de ce contrat ne sont pas partagées dans le portail.',
+    // Process names are bilingual: a French page shows their French names.
+    incident: 'Signaler un incident',
+    kyc: 'Vérifier votre identité',
   },
 } as const
 
@@ -105,7 +110,7 @@ async function journey(page: Page, lang: 'en' | 'fr') {
   await page.goto(`${demo.pageUrl}/`)
 
   // Register for a process, with its form, and land on the new application.
-  await page.getByRole('button', { name: 'Report an incident' }).click()
+  await page.getByRole('button', { name: l.incident }).click()
   await page.getByLabel(l.name).fill('Grace Hopper')
   await page.getByLabel(l.email, { exact: true }).fill(`grace-${lang}@example.com`)
   await page.getByLabel(l.password).fill('compiler-pioneer')
@@ -113,7 +118,7 @@ async function journey(page: Page, lang: 'en' | 'fr') {
   const registered = page.waitForResponse((r) => r.url().endsWith('/register'))
   await page.getByRole('button', { name: l.register }).click()
   const { contact } = (await (await registered).json()) as { contact: { id: string } }
-  await expect.poll(() => page.getByRole('heading', { name: 'Report an incident' }).count()).toBe(1)
+  await expect.poll(() => page.getByRole('heading', { name: l.incident }).count()).toBe(1)
   await expect.poll(() => page.getByText('My card was swallowed by an ATM.').count()).toBe(1)
 
   // Add a note to the shared timeline.
@@ -129,13 +134,13 @@ async function journey(page: Page, lang: 'en' | 'fr') {
 
   // Start another application, whose form has a file field, then switch back from the top right.
   await page.getByRole('button', { name: l.newApplication }).click()
-  await page.getByRole('button', { name: 'Verify your identity' }).click()
+  await page.getByRole('button', { name: l.kyc }).click()
   await page.getByLabel(l.birthDate).fill('1990-05-01')
   await page
     .getByLabel(l.idDocument)
     .setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: PDF })
   await page.getByRole('button', { name: l.submit }).click()
-  await expect.poll(() => page.getByRole('heading', { name: 'Verify your identity' }).count()).toBe(1)
+  await expect.poll(() => page.getByRole('heading', { name: l.kyc }).count()).toBe(1)
   await expect.poll(() => page.getByRole('button', { name: `${l.download} passport.pdf` }).count()).toBe(1)
   expect(await attachmentFields(contact.id, 'kyc')).toEqual([
     { filename: 'passport.pdf', field: 'idDocument' },
@@ -145,7 +150,7 @@ async function journey(page: Page, lang: 'en' | 'fr') {
   await switcher.selectOption({ index: 1 })
   // Choosing does not navigate (arrow keys would); Open does.
   await page.getByRole('button', { name: l.open, exact: true }).click()
-  await expect.poll(() => page.getByRole('heading', { name: 'Report an incident' }).count()).toBe(1)
+  await expect.poll(() => page.getByRole('heading', { name: l.incident }).count()).toBe(1)
 
   // Staff share two contracts: one with visible attachments, one without.
   await shareContract(contact.id, `Visible ${lang}`, true)

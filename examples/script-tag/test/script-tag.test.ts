@@ -63,7 +63,7 @@ describe('script-tag example in Chromium', () => {
     const events: string[] = []
     const name = (url: string) => {
       const path = new URL(url).pathname
-      return /^\/portico\/widget-\w+\.js$/.test(path)
+      return /^\/portico\/widget-[\w-]+\.js$/.test(path)
         ? 'widget'
         : path === '/v1/portals/acme-services'
           ? 'config'
@@ -81,7 +81,7 @@ describe('script-tag example in Chromium', () => {
 
   it('retries a blocked widget once, then leaves a message with a plain link and one console message', async () => {
     const attempts: string[] = []
-    await page.route(/\/portico\/widget-\w+\.js/, (route) => {
+    await page.route(/\/portico\/widget-[\w-]+\.js/, (route) => {
       attempts.push(route.request().url())
       return route.abort('blockedbyclient')
     })

@@ -18,17 +18,22 @@ import { portalCors } from './middleware/portal-cors/index.js'
 import { problemErrorHandler, problemNotFound } from './middleware/problem/index.js'
 import { requestLog } from './middleware/request-log/index.js'
 import { staticFiles } from './middleware/static-files/index.js'
+import { allowPrivateUrlsIn, createNetGuard, type NetGuard } from './net-guard.js'
 import type { Logger } from './ops/logger.js'
 import type { Metrics } from './ops/metrics.js'
 import { DEFAULT_RATE_LIMITS } from './rate-limit.js'
 import { mountAdminRoutes } from './routes/admin/index.js'
 import { healthRoutes } from './routes/health.js'
+import { mountIdentifyRoutes } from './routes/identify.js'
 import { mountMeRoutes } from './routes/me.js'
 import { mountMetaRoutes } from './routes/openapi.js'
+import { mountPasskeyRoutes } from './routes/passkeys.js'
+import { mountPasswordlessRoutes } from './routes/passwordless.js'
 import { mountPasswordRoutes } from './routes/passwords.js'
 import { mountPortalRoutes } from './routes/portals.js'
 import { mountStaffRoutes } from './routes/staff.js'
 import { DEVELOPMENT_SECRET_KEY, secretBox } from './secrets.js'
+import type { JwksOptions } from './services/jwks.js'
 import { PortalCache } from './services/portal-cache.js'
 import { LocalDiskStorage, type Storage } from './storage/index.js'
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './uploads.js'
@@ -91,6 +96,8 @@ export interface AppOptions {
    * @default false
    */
   checkResponses?: boolean
+  /** How long portals' JWKS key sets are cached and how often an unknown key id fetches them again. */
+  jwks?: JwksOptions
   /**
    * Called with the operation id each time a request passed authentication and validation and
    * enters its handler (the fuzz test counts coverage with it). @default none
@@ -105,6 +112,13 @@ export interface AppOptions {
   events?: EventHub
   /** How often live streams send a heartbeat. @default 15 seconds */
   heartbeatMs?: number
+  /**
+   * Let outgoing requests (webhooks, JWKS) reach loopback, private and link-local addresses.
+   * @default process.env.PORTICO_ALLOW_PRIVATE_URLS is 1 or true
+   */
+  allowPrivateUrls?: boolean
+  /** The guard of outgoing requests (tests pass their own resolver). @default createNetGuard({ allowPrivate: allowPrivateUrls }) */
+  netGuard?: NetGuard
 }
 
 function clientIpOf(trustProxy: boolean | number) {
@@ -140,9 +154,13 @@ export function createApp(options: AppOptions) {
       options.consoleUrl ?? (process.env.PORTICO_CONSOLE_URL || `${publicUrl.replace(/\/+$/, '')}/console/`),
     checkResponses: options.checkResponses ?? false,
     portals: new PortalCache(),
+    jwks: options.jwks ?? {},
     onOperation: options.onOperation,
     events: options.events ?? eventHub(options.db, options.databaseUrl),
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    netGuard:
+      options.netGuard ??
+      createNetGuard({ allowPrivate: options.allowPrivateUrls ?? allowPrivateUrlsIn(process.env) }),
     secrets: secretBox(options.secretKey ?? (process.env.PORTICO_SECRET_KEY || DEVELOPMENT_SECRET_KEY)),
   }
   useMailSecrets(config.secrets)
@@ -180,7 +198,10 @@ export function createApp(options: AppOptions) {
   }
   mountMetaRoutes(app)
   mountPortalRoutes(app)
+  mountIdentifyRoutes(app)
   mountPasswordRoutes(app)
+  mountPasswordlessRoutes(app)
+  mountPasskeyRoutes(app)
   mountMeRoutes(app)
   mountStaffRoutes(app)
   mountAdminRoutes(app)

@@ -5,7 +5,9 @@ import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { findSession } from './data/sessions.js'
 import type { Database } from './db/types.js'
 import type { EventHub } from './events/hub.js'
+import type { NetGuard } from './net-guard.js'
 import type { SecretBox } from './secrets.js'
+import type { JwksOptions } from './services/jwks.js'
 import type { PortalCache } from './services/portal-cache.js'
 import type { Storage } from './storage/index.js'
 import type { UploadLimits } from './uploads.js'
@@ -27,6 +29,8 @@ export interface AppConfig {
   checkResponses: boolean
   /** Portals by slug for the public endpoints, checked against the database on every use. */
   portals: PortalCache
+  /** Caching of portals' JWKS key sets. */
+  jwks: JwksOptions
   /** Told each time a request passed authentication and validation and enters its handler. */
   onOperation: ((operationId: string) => void) | undefined
   /** Tells live streams about new events. */
@@ -35,6 +39,8 @@ export interface AppConfig {
   heartbeatMs: number
   /** Seals and opens secrets kept at rest (`PORTICO_SECRET_KEY`). */
   secrets: SecretBox
+  /** Checks outgoing URLs when saved and guards their connections (no server-side request forgery). */
+  netGuard: NetGuard
 }
 
 /** Hono environment of the API: the database on every request, the session behind bearer auth. */

@@ -42,6 +42,15 @@ export async function limitAttempt(c: Context<AppEnv>, action: string, account: 
 }
 
 /**
+ * Counts one use of `action` by the caller's IP against `perIp`, for endpoints that take a token
+ * rather than an account (peeking at and redeeming sign-in links); throws a 429 over the limit.
+ */
+export async function limitPerIp(c: Context<AppEnv>, action: string): Promise<void> {
+  const wait = await hit(c.var.db, `${action}:ip:${c.var.config.clientIp(c)}`, c.var.config.rateLimits.perIp)
+  if (wait > 0) throw tooMany(wait)
+}
+
+/**
  * Counts one registration attempt of the caller's IP, whatever its outcome, and throws a 429 over
  * `perIp`: register answers 409 for a known e-mail (docs/decisions/0004), so asking it about many
  * addresses costs the same budget as guessing passwords. Counting every attempt (not only 409s)

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto'
 
 /**
  * The key development and tests use when `PORTICO_SECRET_KEY` is unset. Public by design: never
@@ -20,6 +27,13 @@ export interface SecretBox {
   seal(plain: string, context?: string): string
   /** Opens a sealed value, or throws when it was tampered with, sealed for another context or with an unknown key. */
   open(sealed: string, context?: string): string
+  /**
+   * A keyed digest of a short secret (a 6-digit code) that a database reader cannot reverse by
+   * trying every value: `<key id>.<HMAC-SHA256>`; `context` binds it to one row.
+   */
+  digest(value: string, context: string): string
+  /** Whether `value` has the digest `stored`, in constant time; `false` for a key no longer known. */
+  digestMatches(value: string, context: string, stored: string): boolean
 }
 
 const ENTRY = /^([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]+={0,2})$/
@@ -67,8 +81,21 @@ export function secretBox(value: string): SecretBox {
   const keys = parseSecretKeys(value)
   const current = keys[0]!
   const byId = new Map(keys.map((k) => [k.id, k.key]))
+  const mac = (key: Buffer, value: string, context: string) =>
+    createHmac('sha256', key).update(context).update('\0').update(value).digest()
   return {
     keyId: current.id,
+    digest(value, context) {
+      return `${current.id}.${mac(current.key, value, context).toString('base64url')}`
+    },
+    digestMatches(value, context, stored) {
+      const [id, tag] = stored.split('.')
+      const key = id ? byId.get(id) : undefined
+      if (!key || !tag) return false
+      const expected = Buffer.from(tag, 'base64url')
+      const actual = mac(key, value, context)
+      return expected.length === actual.length && timingSafeEqual(expected, actual)
+    },
     seal(plain, context = '') {
       const iv = randomBytes(12)
       const cipher = createCipheriv('aes-256-gcm', current.key, iv)

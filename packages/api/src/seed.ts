@@ -65,12 +65,26 @@ const FORMS: Record<string, FormDefinition> = {
   },
 }
 
-async function insertProcess(db: Kysely<Database>, organisationId: string, slug: string, name: string) {
+async function insertProcess(
+  db: Kysely<Database>,
+  organisationId: string,
+  slug: string,
+  name: { en: string; fr: string },
+) {
   const id = newId()
   const form = JSON.stringify(FORMS[slug] ?? { fields: [] })
   await db
     .insertInto('processes')
-    .values({ id, organisation_id: organisationId, slug, name, form, created_at: now(), archived_at: null })
+    .values({
+      id,
+      organisation_id: organisationId,
+      slug,
+      name: name.en,
+      name_fr: name.fr,
+      form,
+      created_at: now(),
+      archived_at: null,
+    })
     .execute()
   return id
 }
@@ -78,7 +92,13 @@ async function insertProcess(db: Kysely<Database>, organisationId: string, slug:
 async function insertPortal(
   db: Kysely<Database>,
   organisationId: string,
-  portal: { slug: string; name: string; processIds: string[]; tags: string[]; profileId: string },
+  portal: {
+    slug: string
+    name: { en: string; fr: string }
+    processIds: string[]
+    tags: string[]
+    profileId: string
+  },
 ): Promise<string> {
   const id = newId()
   await db
@@ -87,7 +107,8 @@ async function insertPortal(
       id,
       organisation_id: organisationId,
       slug: portal.slug,
-      name: portal.name,
+      name: portal.name.en,
+      name_fr: portal.name.fr,
       multi_process: portal.processIds.length > 1 ? 1 : 0,
       registration_open: 1,
       allow_new_applications: 1,
@@ -100,6 +121,8 @@ async function insertPortal(
       default_profile_id: portal.profileId,
       public_url: null,
       archived_at: null,
+      sign_in_methods: null,
+      passkey_rp_id: null,
     })
     .execute()
   await db
@@ -203,19 +226,34 @@ export async function seedDemo(db: Kysely<Database>, options: { storage?: Storag
         phone: null,
       })
       .execute()
-    const account = await insertProcess(trx, organisationId, 'business-account', 'Open a business account')
-    const kyc = await insertProcess(trx, organisationId, 'kyc', 'Verify your identity')
-    const incident = await insertProcess(trx, organisationId, 'incident', 'Report an incident')
+    const account = await insertProcess(
+      trx,
+      organisationId,
+      'business-account',
+      text('Open a business account', 'Ouvrir un compte professionnel'),
+    )
+    const kyc = await insertProcess(
+      trx,
+      organisationId,
+      'kyc',
+      text('Verify your identity', 'Vérifier votre identité'),
+    )
+    const incident = await insertProcess(
+      trx,
+      organisationId,
+      'incident',
+      text('Report an incident', 'Signaler un incident'),
+    )
     await insertPortal(trx, organisationId, {
       slug: portals.single,
-      name: 'Acme onboarding',
+      name: text('Acme onboarding', 'Acme, ouverture de compte'),
       processIds: [account],
       tags: ['onboarding'],
       profileId,
     })
     const multiId = await insertPortal(trx, organisationId, {
       slug: portals.multi,
-      name: 'Acme client services',
+      name: text('Acme client services', 'Acme, services clients'),
       processIds: [kyc, incident, account],
       tags: ['services'],
       profileId,

@@ -12,10 +12,13 @@ import { openDatabase } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { consoleSender, type MailSender } from './mail/sender.js'
 import { createMailWorker, type MailWorkerOptions } from './mail/worker.js'
+import { allowPrivateUrlsIn, createNetGuard } from './net-guard.js'
 import type { Logger } from './ops/logger.js'
 import { createMetrics } from './ops/metrics.js'
 import { DEFAULT_RETENTION, purgeExpired, type RetentionPolicy } from './ops/retention.js'
+import { DEVELOPMENT_SECRET_KEY, secretBox } from './secrets.js'
 import type { Storage } from './storage/index.js'
+import { createWebhookWorker, type WebhookWorkerOptions } from './webhooks/worker.js'
 
 /** Options of {@link startServer}. */
 export interface ServerOptions {
@@ -49,6 +52,10 @@ export interface ServerOptions {
   drainMs?: number
   /** What to purge, hourly and once at start; `false` purges nothing. @default DEFAULT_RETENTION */
   retention?: RetentionPolicy | false
+  /** Let webhook and JWKS URLs reach loopback and private addresses. @default PORTICO_ALLOW_PRIVATE_URLS */
+  allowPrivateUrls?: boolean
+  /** Options of the webhook worker that runs alongside the server, or `false` for none. @default {} */
+  webhooks?: Omit<WebhookWorkerOptions, 'db' | 'secrets' | 'netGuard'> | false
 }
 
 /** How often the server purges what the retention policy no longer keeps. */
@@ -152,14 +159,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let draining = false
   const uploadsDir = options.uploadsDir ?? process.env.PORTICO_UPLOADS_DIR
   const loaderDir = options.loaderDir ?? process.env.PORTICO_LOADER_DIR
+  const netGuard = createNetGuard({
+    allowPrivate: options.allowPrivateUrls ?? allowPrivateUrlsIn(process.env),
+  })
+  const secretKey = options.secretKey ?? (process.env.PORTICO_SECRET_KEY || DEVELOPMENT_SECRET_KEY)
   const app = createApp({
     db: db.kysely,
+    netGuard,
     databaseUrl,
     ...(options.storage ? { storage: options.storage } : uploadsDir ? { uploadsDir } : {}),
     ...(logger ? { logger } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
-    ...(options.secretKey ? { secretKey: options.secretKey } : {}),
+    secretKey,
     metrics,
     draining: () => draining,
     ...(options.consoleDir === false
@@ -179,6 +191,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           db: db.kysely,
         })
   worker?.start()
+  const webhookWorker =
+    options.webhooks === false
+      ? undefined
+      : createWebhookWorker({
+          ...(logger ? { log: (message: string) => logger.warn(message) } : {}),
+          ...(options.publicUrl ? { consoleUrl: `${options.publicUrl.replace(/\/+$/, '')}/console/` } : {}),
+          ...options.webhooks,
+          onResult: (outcome) => metrics.observeWebhook(outcome),
+          db: db.kysely,
+          secrets: secretBox(secretKey),
+          netGuard,
+        })
+  webhookWorker?.start()
   const retention = options.retention === false ? undefined : (options.retention ?? DEFAULT_RETENTION)
   const purge = () =>
     retention &&
@@ -230,6 +255,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     clearTimeout(timer)
     clearInterval(purging)
     await worker?.stop()
+    await webhookWorker?.stop()
+    await netGuard.close()
     await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()))
     await db.close()
   }

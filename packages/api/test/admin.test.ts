@@ -37,15 +37,19 @@ describe('admin processes and portals', () => {
         { name: 'id', type: 'file', label: label('ID') },
       ],
     }
-    const process = await admin(api, 'POST', '/processes', { slug: 'lease', name: 'Lease a car', form })
+    const process = await admin(api, 'POST', '/processes', {
+      slug: 'lease',
+      name: { en: 'Lease a car' },
+      form,
+    })
     expect(process.status).toBe(201)
     const portal = await admin(api, 'POST', '/portals', {
       slug: 'acme-lease',
-      name: 'Leasing',
+      name: { en: 'Leasing', fr: 'Location' },
       processes: [{ process: 'lease', allowDuplicates: false }, { process: 'kyc' }],
       registrationOpen: false,
       tags: ['lease'],
-      theme: { accent: '#ff0000', logoUrl: 'https://cdn.example/logo.png', title: 'Lease' },
+      theme: { accent: '#ff0000', logoUrl: 'https://cdn.example/logo.png', title: { en: 'Lease' } },
       defaultLocale: 'fr',
       modules: ['applications', 'contracts'],
       allowedOrigins: ['https://lease.example'],
@@ -57,9 +61,17 @@ describe('admin processes and portals', () => {
       registrationOpen: false,
       allowNewApplications: false,
       defaultLocale: 'fr',
-      theme: { accent: '#ff0000', logoUrl: 'https://cdn.example/logo.png', title: 'Lease' },
+      name: { en: 'Leasing', fr: 'Location' },
+      theme: {
+        accent: '#ff0000',
+        logoUrl: 'https://cdn.example/logo.png',
+        title: { en: 'Lease', fr: 'Lease' },
+      },
       modules: ['applications', 'contracts'],
-      processes: [{ slug: 'lease', form, allowDuplicates: false }, { slug: 'kyc' }],
+      processes: [
+        { slug: 'lease', name: { en: 'Lease a car', fr: 'Lease a car' }, form, allowDuplicates: false },
+        { slug: 'kyc' },
+      ],
     })
     const register = await api.call('POST', '/v1/portals/acme-lease/register', {
       body: { name: 'A', email: 'a@b.test', password: 'long enough', process: 'lease' },
@@ -71,21 +83,21 @@ describe('admin processes and portals', () => {
   it('answers invalid bodies and taken slugs with 4xx problems and field messages', async () => {
     const bad = await admin(api, 'POST', '/processes', {
       slug: 'Bad Slug',
-      name: 'x',
+      name: { en: 'x' },
       form: { fields: [{ name: 'a', type: 'select', label: label('A') }] },
     })
     expect(bad.status).toBe(400)
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['slug', 'form.fields'])
-    expect((await admin(api, 'POST', '/processes', { slug: 'kyc', name: 'Again' })).status).toBe(409)
+    expect((await admin(api, 'POST', '/processes', { slug: 'kyc', name: { en: 'Again' } })).status).toBe(409)
     const portal = await admin(api, 'POST', '/portals', {
       slug: 'acme-services',
-      name: 'x',
+      name: { en: 'x' },
       processes: [{ process: 'kyc' }],
     })
     expect(portal.status).toBe(409)
     const unknown = await admin(api, 'POST', '/portals', {
       slug: 'p2',
-      name: 'x',
+      name: { en: 'x' },
       processes: [{ process: 'nope' }],
     })
     expect(unknown.body.errors).toEqual([
@@ -93,17 +105,25 @@ describe('admin processes and portals', () => {
     ])
     const origin = await admin(api, 'POST', '/portals', {
       slug: 'p3',
-      name: 'x',
+      name: { en: 'x' },
       processes: [{ process: 'kyc' }],
       allowedOrigins: ['javascript:alert(1)'],
     })
     expect(origin.body.errors[0].field).toBe('allowedOrigins.0')
-    expect((await admin(api, 'PATCH', '/processes/nope', { name: 'x' })).status).toBe(404)
+    expect((await admin(api, 'PATCH', '/processes/nope', { name: { en: 'x' } })).status).toBe(404)
   })
 
   it('runs many portals of one organisation on the same process, with one password for all', async () => {
-    await admin(api, 'POST', '/portals', { slug: 'kyc-fr', name: 'KYC FR', processes: [{ process: 'kyc' }] })
-    await admin(api, 'POST', '/portals', { slug: 'kyc-be', name: 'KYC BE', processes: [{ process: 'kyc' }] })
+    await admin(api, 'POST', '/portals', {
+      slug: 'kyc-fr',
+      name: { en: 'KYC FR' },
+      processes: [{ process: 'kyc' }],
+    })
+    await admin(api, 'POST', '/portals', {
+      slug: 'kyc-be',
+      name: { en: 'KYC BE' },
+      processes: [{ process: 'kyc' }],
+    })
     const list = await admin(api, 'GET', '/portals')
     expect(list.body.items.map((p: { slug: string }) => p.slug)).toEqual([
       'acme-onboarding',

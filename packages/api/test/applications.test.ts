@@ -71,7 +71,7 @@ describe('POST /v1/me/applications', () => {
   })
 
   it('refuses a process that is neither on the portal nor authorized', async () => {
-    await admin(api, 'POST', '/processes', { slug: 'secret', name: 'Secret' })
+    await admin(api, 'POST', '/processes', { slug: 'secret', name: { en: 'Secret' } })
     const res = await create({ process: 'secret' })
     expect(res.status).toBe(400)
     expect(res.body.errors).toEqual([
@@ -80,7 +80,7 @@ describe('POST /v1/me/applications', () => {
   })
 
   it('lets a contact start an authorized process that is not on the portal, even when new ones are closed', async () => {
-    const process = await admin(api, 'POST', '/processes', { slug: 'loan', name: 'Apply for a loan' })
+    const process = await admin(api, 'POST', '/processes', { slug: 'loan', name: { en: 'Apply for a loan' } })
     const portals = await admin(api, 'GET', '/portals')
     const services = portals.body.items.find((p: { slug: string }) => p.slug === 'acme-services')
     await admin(api, 'PATCH', `/portals/${services.id}`, { allowNewApplications: false })
@@ -216,5 +216,41 @@ describe('register with data, tags and source', () => {
     const after = await api.call('GET', '/v1/me/applications', { token })
     expect(after.body.items.map((a: { id: string }) => a.id)).not.toContain(created.body.id)
     expect((await api.call('GET', `/v1/me/applications/${created.body.id}`, { token })).status).toBe(404)
+  })
+
+  it('keeps a contact’s own applications on the dashboard once staff add them to a company, each once', async () => {
+    const ada = await api.call('POST', '/v1/portals/acme-services/register', {
+      body: { name: 'Ada', email: 'ada@example.com', password: 'analytical engine', process: 'incident' },
+    })
+    expect(ada.status).toBe(201)
+    const before = await create({ process: 'kyc' }, {}, ada.body.token)
+    const colleagues = await create({ process: 'incident' })
+    const companies = await admin(api, 'GET', '/companies')
+    const patched = await admin(api, 'PATCH', `/contacts/${ada.body.contact.id}`, {
+      companyId: companies.body.items[0].id,
+    })
+    expect(patched.status).toBe(200)
+    const after = await create({ process: 'kyc' }, {}, ada.body.token)
+    const ids = async (limit: number) => {
+      const seen: string[] = []
+      let cursor: string | null = null
+      do {
+        const query: string = cursor ? `&cursor=${cursor}` : ''
+        const page = await api.call('GET', `/v1/me/applications?limit=${limit}${query}`, {
+          token: ada.body.token,
+        })
+        expect(page.status).toBe(200)
+        seen.push(...page.body.items.map((a: { id: string }) => a.id))
+        cursor = page.body.nextCursor
+      } while (cursor)
+      return seen
+    }
+    const all = await ids(50)
+    for (const id of [ada.body.applicationId, before.body.id, colleagues.body.id, after.body.id]) {
+      expect(all.filter((x) => x === id)).toHaveLength(1)
+    }
+    expect(all[0]).toBe(after.body.id)
+    // Paged one at a time, the same list in the same order, no row twice and none skipped.
+    expect(await ids(1)).toEqual(all)
   })
 })

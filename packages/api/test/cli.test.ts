@@ -142,11 +142,12 @@ describe('portico-api CLI', () => {
       ],
       [['revoke-api-key', '--id', 'nope'], 'there is no API key "nope"'],
     ]
-    for (const [args, text] of cases) {
-      const { code, stderr } = await failing(...args)
-      expect(code, args.join(' ')).toBe(1)
-      expectOneLine(stderr, text)
-    }
+    // Each case is its own process on the same database, none writes: run them side by side.
+    const answers = await Promise.all(cases.map(([args]) => failing(...args)))
+    cases.forEach(([args, text], i) => {
+      expect(answers[i]?.code, args.join(' ')).toBe(1)
+      expectOneLine(answers[i]?.stderr ?? '', text)
+    })
   }, 120_000)
 
   it('refuses a mistyped SQLite path instead of creating an empty database', async () => {

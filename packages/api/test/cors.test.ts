@@ -74,6 +74,31 @@ describe('CORS', () => {
     expect(evil.headers.get('access-control-allow-origin')).toBeNull()
   })
 
+  it('lets the widget resume the live stream with Last-Event-ID from an allowed origin', async () => {
+    const res = await api.app.request('/v1/me/events', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:4000',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization,last-event-id',
+      },
+    })
+    expect(res.status).toBe(204)
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:4000')
+    const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/,\s*/)
+    expect(allowed).toEqual(expect.arrayContaining(['authorization', 'last-event-id']))
+    const token = await login(api)
+    const controller = new AbortController()
+    const stream = await api.app.request('/v1/me/events', {
+      headers: { authorization: `Bearer ${token}`, origin: 'http://localhost:4000', 'last-event-id': 'x' },
+      signal: controller.signal,
+    })
+    expect(stream.status).toBe(200)
+    expect(stream.headers.get('access-control-allow-origin')).toBe('http://localhost:4000')
+    await stream.body?.cancel()
+    controller.abort()
+  })
+
   it('never reflects origins on admin endpoints', async () => {
     const res = await api.call('GET', '/v1/admin/processes', {
       token: api.seed.adminKey!,

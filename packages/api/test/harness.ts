@@ -45,6 +45,8 @@ export interface Api {
   /** The database's URL, to open a second connection as another API process would. */
   url: string
   seed: DemoSeed
+  /** Where this API keeps uploads, for a second app that serves the same files. */
+  storage: LocalDiskStorage
   call(method: string, path: string, options?: CallOptions): Promise<CallResult>
   close(): Promise<void>
 }
@@ -78,10 +80,13 @@ export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body))
     const response = await app.request(path, { method, headers, ...(body === undefined ? {} : { body }) })
     const text = await response.text()
+    const type = response.headers.get('content-type')
+    // Downloads and exports answer files: their body stays text.
+    const json = !type || /json/.test(type)
     return {
       status: response.status,
-      type: response.headers.get('content-type'),
-      body: text ? JSON.parse(text) : null,
+      type,
+      body: text ? (json ? JSON.parse(text) : text) : null,
       headers: response.headers,
     }
   }
@@ -91,6 +96,7 @@ export async function setupApi(setup: SetupOptions = {}): Promise<Api> {
     url: scratch.url,
     db,
     seed,
+    storage,
     call,
     async close() {
       await db.close()

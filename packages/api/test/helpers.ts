@@ -103,12 +103,12 @@ export async function activate(
 export async function otherOrganisation(api: Api) {
   const organisationId = await createOrganisation(api.db.kysely, 'Other Org')
   const { key } = await createApiKey(api.db.kysely, organisationId)
-  await admin(api, 'POST', '/processes', { slug: 'kyc', name: 'Other KYC' }, key)
+  await admin(api, 'POST', '/processes', { slug: 'kyc', name: { en: 'Other KYC' } }, key)
   await admin(
     api,
     'POST',
     '/portals',
-    { slug: 'other-portal', name: 'Other', processes: [{ process: 'kyc' }] },
+    { slug: 'other-portal', name: { en: 'Other' }, processes: [{ process: 'kyc' }] },
     key,
   )
   const res = await api.call('POST', '/v1/portals/other-portal/register', {

@@ -90,4 +90,22 @@ describe('the staff inbox', () => {
       { field: 'cursor', message: 'Use the nextCursor of the previous page' },
     ])
   })
+
+  it('counts each status ignoring only the status filter and each tag ignoring only the tag filter', async () => {
+    const a = await start({ process: 'incident', tags: ['count-a'] })
+    await start({ process: 'incident', tags: ['count-a', 'count-b'] })
+    await start({ process: 'kyc', tags: ['count-b'] })
+    await admin(api, 'POST', `/applications/${a.body.id}/status`, { status: 'approved' })
+    const page = await admin(api, 'GET', '/inbox?status=approved&tag=count-a&process=incident')
+    expect(page.body.items.map((i: { id: string }) => i.id)).toEqual([a.body.id])
+    // Statuses of incident applications tagged count-a, whatever their status.
+    const statuses = Object.fromEntries(
+      page.body.counts.statuses.map((s: { status: string; count: number }) => [s.status, s.count]),
+    )
+    expect(statuses).toEqual({ approved: 1, submitted: 1 })
+    // Tags of approved incident applications, whatever their tag.
+    const tags = page.body.counts.tags.map((t: { tag: string; count: number }) => [t.tag, t.count])
+    expect(tags).toContainEqual(['count-a', 1])
+    expect(tags.map(([tag]: [string]) => tag)).not.toContain('count-b')
+  })
 })

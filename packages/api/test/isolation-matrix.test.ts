@@ -40,8 +40,8 @@ afterAll(async () => {
 
 /** A body that would pass validation on each write endpoint, so only ownership can refuse it. */
 const VALID: Record<string, unknown> = {
-  '/v1/admin/processes/{id}': { name: 'Mine now' },
-  '/v1/admin/portals/{id}': { name: 'Mine now' },
+  '/v1/admin/processes/{id}': { name: { en: 'Mine now' } },
+  '/v1/admin/portals/{id}': { name: { en: 'Mine now' } },
   '/v1/admin/profiles/{id}': { name: 'Mine now' },
   '/v1/admin/companies/{id}': { name: 'Mine now' },
   '/v1/admin/contacts/{id}': { name: 'Mine now' },

@@ -96,5 +96,36 @@ describe('list pages read from an index in their order', () => {
       expect(plans.length).toBeGreaterThan(0)
       for (const plan of plans) expect(plan.join('\n')).not.toContain('USE TEMP B-TREE FOR ORDER BY')
     }
+    // The list reads the contact's own rows, and their company's, each from an index on its scope,
+    // not the whole organisation's in date order: its cost does not grow with the organisation.
+    const plans = await plansOf('/v1/me/applications', token, 'applications')
+    expect(plans.map((plan) => plan.find((line) => /^SEARCH a /.test(line)))).toEqual([
+      expect.stringMatching(/USING INDEX \w+ \(organisation_id=\? AND contact_id=\?\)/),
+      expect.stringMatching(/USING INDEX \w+ \(organisation_id=\? AND company_id=\?\)/),
+    ])
+  })
+
+  it('timelines: notes, internal notes and audit trails of one application or contract', async () => {
+    const mine = await app.request('/v1/me/applications', { headers: { authorization: `Bearer ${token}` } })
+    const applicationId = ((await mine.json()) as { items: { id: string }[] }).items[0]?.id
+    const contracts = await app.request('/v1/admin/contracts', {
+      headers: { authorization: `Bearer ${key}` },
+    })
+    const contractId = ((await contracts.json()) as { items: { id: string }[] }).items[0]?.id
+    expect(applicationId && contractId).toBeTruthy()
+    for (const [path, bearer, table] of [
+      [`/v1/me/applications/${applicationId}/notes`, token, 'notes'],
+      [`/v1/admin/applications/${applicationId}/notes`, key, 'notes'],
+      [`/v1/admin/applications/${applicationId}/internal-notes`, key, 'notes'],
+      [`/v1/admin/applications/${applicationId}/audit`, key, 'audit_log'],
+      [`/v1/admin/contracts/${contractId}/audit`, key, 'audit_log'],
+    ] as const) {
+      const plans = await plansOf(path, bearer, table)
+      expect(plans.length, path).toBeGreaterThan(0)
+      for (const plan of plans) {
+        expect(plan.join('\n'), path).not.toMatch(new RegExp(`SCAN ${table}\\b(?! USING)`))
+        expect(plan.join('\n'), path).not.toContain('USE TEMP B-TREE FOR ORDER BY')
+      }
+    }
   })
 })

@@ -13,6 +13,12 @@ const data = {
   process: 'Open a business account',
   status: 'in_review',
   note: 'Please send <your> ID',
+  contact: 'Carl Contact',
+  activity: 'note',
+  code: '042137',
+  url: 'https://hooks.example.com/portico',
+  since: '2026-11-28',
+  days: '5',
 }
 
 describe('renderMail', () => {
@@ -39,6 +45,15 @@ describe('renderMail', () => {
     expect(watcher.text).toContain('added as a watcher')
     expect(watcher.text).toContain('requested by Bob')
     expect(renderMail('contract-shared', 'fr', { ...data, role: 'watcher' }).text).toContain('observateur')
+  })
+
+  it('names the portal an invitation opens, when staff chose one', () => {
+    const portal = { ...data, portal: 'Equipment desk' }
+    expect(renderMail('invitation', 'en', portal).text).toContain('the client portal “Equipment desk”.')
+    expect(renderMail('invitation', 'fr', portal).text).toContain(
+      'le portail client «\u202fEquipment desk\u202f».',
+    )
+    expect(renderMail('invitation', 'en', data).text).toContain('invited you to the client portal.')
   })
 
   it('translates the application status', () => {

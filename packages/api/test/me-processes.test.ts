@@ -46,7 +46,7 @@ describe('GET /v1/me/processes', () => {
   })
 
   it('blocks the portal processes when new applications are off, but not authorized ones', async () => {
-    const loan = await admin(api, 'POST', '/processes', { slug: 'loan', name: 'Apply for a loan' })
+    const loan = await admin(api, 'POST', '/processes', { slug: 'loan', name: { en: 'Apply for a loan' } })
     await admin(api, 'PATCH', `/portals/${await servicesPortalId()}`, { allowNewApplications: false })
     const me = await api.call('GET', '/v1/me', { token })
     await admin(api, 'PATCH', `/contacts/${me.body.id}`, { authorizedProcesses: [loan.body.id] })

@@ -37,7 +37,16 @@ describe('notes timeline', () => {
     const history = await admin(api, 'GET', `/applications/${applicationId}`)
     expect(history.body.notes).toHaveLength(2)
     const mails = await outbox(api)
-    expect(mails.map((m) => m.template)).toEqual(['staff-note'])
+    // The contact is mailed the staff note; staff (no one is assigned: owner and agent) the contact's.
+    expect(mails.filter((m) => m.to_address === api.seed.login.email).map((m) => m.template)).toEqual([
+      'staff-note',
+    ])
+    expect(
+      mails
+        .filter((m) => m.template === 'contact-activity')
+        .map((m) => m.to_address)
+        .sort(),
+    ).toEqual(['agent@acme.test', 'owner@acme.test'])
   })
 
   it('refuses an empty note with a field message', async () => {

@@ -32,7 +32,10 @@ describe('GET /v1/openapi.json', () => {
     const res = await api.call('GET', '/v1/openapi.json')
     const register = res.body.paths['/v1/portals/{slug}/register'].post
     const schema = register.requestBody.content['application/json'].schema
-    expect(schema.required).toEqual(expect.arrayContaining(['name', 'email', 'password', 'process']))
+    expect(schema.required).toEqual(expect.arrayContaining(['name', 'email', 'process']))
+    // The password is described but optional: a portal without password sign-in asks for none.
+    expect(schema.required).not.toContain('password')
+    expect(schema.properties.password.minLength).toBe(8)
     expect(register.responses['201'].content['application/json'].schema.properties.token).toBeDefined()
     expect(res.body.paths['/v1/admin/contracts'].post.security).toEqual([
       { staffSession: [] },

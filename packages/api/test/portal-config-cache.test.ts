@@ -45,7 +45,7 @@ describe('public portal config', () => {
   it('serves a warm config with one statement and sees a change made through another instance at once', async () => {
     const other = secondInstance()
     const cold = await other.app.request('/v1/portals/acme-services')
-    const before = (await cold.json()) as { name: string }
+    const before = (await cold.json()) as { name: { en: string } }
     other.counter.statements = 0
     const warm = await other.app.request('/v1/portals/acme-services', {
       headers: { origin: 'http://localhost:8080' },
@@ -56,19 +56,19 @@ describe('public portal config', () => {
 
     const portals = await admin(api, 'GET', '/portals')
     const services = portals.body.items.find((p: { slug: string }) => p.slug === 'acme-services')
-    await admin(api, 'PATCH', `/portals/${services.id}`, { name: 'Acme services, renamed' })
+    await admin(api, 'PATCH', `/portals/${services.id}`, { name: { en: 'Acme services, renamed' } })
     const after = await other.app.request('/v1/portals/acme-services')
-    expect(((await after.json()) as { name: string }).name).toBe('Acme services, renamed')
+    expect(((await after.json()) as { name: { en: string } }).name.en).toBe('Acme services, renamed')
     expect(after.headers.get('etag')).not.toBe(cold.headers.get('etag'))
-    expect(before.name).not.toBe('Acme services, renamed')
+    expect(before.name.en).not.toBe('Acme services, renamed')
 
     // A process edit (its form, its archiving) reaches the config the same way.
     const processes = await admin(api, 'GET', '/processes')
     const kyc = processes.body.items.find((p: { slug: string }) => p.slug === 'kyc')
-    await admin(api, 'PATCH', `/processes/${kyc.id}`, { name: 'Prove who you are' })
+    await admin(api, 'PATCH', `/processes/${kyc.id}`, { name: { en: 'Prove who you are' } })
     const renamed = (await (await other.app.request('/v1/portals/acme-services')).json()) as {
-      processes: { slug: string; name: string }[]
+      processes: { slug: string; name: { en: string } }[]
     }
-    expect(renamed.processes.find((p) => p.slug === 'kyc')?.name).toBe('Prove who you are')
+    expect(renamed.processes.find((p) => p.slug === 'kyc')?.name.en).toBe('Prove who you are')
   })
 })

@@ -17,7 +17,7 @@ describe('GET /v1/portals/:slug', () => {
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({
       slug: 'acme-services',
-      name: 'Acme client services',
+      name: { en: 'Acme client services', fr: 'Acme, services clients' },
       multiProcess: true,
       registrationOpen: true,
     })

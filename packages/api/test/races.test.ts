@@ -31,7 +31,7 @@ describe('double submits', () => {
     )
     expect(contact.map((r) => r.status).sort()).toEqual([201, 409, 409])
     const process = await Promise.all(
-      [1, 2, 3].map(() => admin(api, 'POST', '/processes', { slug: 'twin', name: 'T' })),
+      [1, 2, 3].map(() => admin(api, 'POST', '/processes', { slug: 'twin', name: { en: 'T' } })),
     )
     expect(process.map((r) => r.status).sort()).toEqual([201, 409, 409])
   })

@@ -148,6 +148,19 @@ describe('two-factor sign-in', () => {
       body: { challenge, code: totpCode(secret) },
     })
     expect(again.status).toBe(401)
+
+    // A code works once: the same code on a new challenge (seen over a shoulder, phished) is
+    // refused while it is still inside its time window; the next code of the app gets in.
+    const next = (await api.call('POST', '/v1/staff/login', { body: DEMO_STAFF_LOGIN })).body.twoFactor
+      .challenge as string
+    const replayed = await api.call('POST', '/v1/staff/login/two-factor', {
+      body: { challenge: next, code: previousStep },
+    })
+    expect(replayed.status).toBe(401)
+    const fresh = await api.call('POST', '/v1/staff/login/two-factor', {
+      body: { challenge: next, code: totpCode(secret) },
+    })
+    expect(fresh.status).toBe(200)
   })
 
   it('lets a recovery code in once', async () => {

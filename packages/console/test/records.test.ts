@@ -1,7 +1,15 @@
+import type { Contract } from '@portico/schema'
 import { describe, expect, it } from 'vitest'
 import type { AuditEntry, Contact } from '../src/api/endpoints.js'
-import { mailedPeople, watcherCandidates } from '../src/models/ContractModel.js'
-import { auditCsv } from '../src/models/csv.js'
+import { auditExportName, auditExportPath } from '../src/models/audit-export.js'
+import {
+  actorName,
+  dayOf,
+  endOfDay,
+  mailedPeople,
+  shareState,
+  watcherCandidates,
+} from '../src/models/ContractModel.js'
 
 const entry = (
   action: string,
@@ -51,11 +59,50 @@ describe('records read from the audit trail', () => {
     expect(watcherCandidates(all, 'loner')).toEqual([])
   })
 
-  it('exports CSV with quoting and without spreadsheet formulas', () => {
-    const csv = auditCsv([entry('x', { note: 'a "b", c' }), entry('=HYPERLINK("evil")', {})])
-    const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('at,actor_type,actor_id,action,subject_type,subject_id,detail,ip')
-    expect(lines[1]).toContain('"{""note"":""a \\""b\\"", c""}"')
-    expect(lines[2]).toContain(`"'=HYPERLINK(""evil"")"`)
+  it('exports the whole log filtered as on screen, from the API', () => {
+    expect(auditExportPath('csv', {})).toBe('/v1/admin/audit/export?format=csv')
+    expect(auditExportPath('jsonl', { action: 'contact.updated' })).toBe(
+      '/v1/admin/audit/export?format=jsonl&action=contact.updated',
+    )
+    expect(auditExportName('csv', new Date('2026-12-03T09:00:00Z'))).toBe('portico-audit-2026-12-03.csv')
+  })
+
+  it('tells a standing, expired and revoked share apart, and who revoked it', () => {
+    const contract = (expiresAt: string | null, revokedAt: string | null) =>
+      ({ expiresAt, revokedAt }) as Contract
+    const now = Date.parse('2026-06-01T00:00:00Z')
+    expect(shareState(contract(null, null), [], now)).toEqual({ kind: 'shared', until: null })
+    expect(shareState(contract('2026-07-01T00:00:00Z', null), [], now)).toEqual({
+      kind: 'shared',
+      until: '2026-07-01T00:00:00Z',
+    })
+    expect(shareState(contract('2026-05-01T00:00:00Z', null), [], now)).toEqual({
+      kind: 'expired',
+      at: '2026-05-01T00:00:00Z',
+    })
+    const trail = [
+      { ...entry('contract.share-revoked', {}), actor: { type: 'staff', id: 'first' } },
+      entry('contract.share-restored', {}),
+      { ...entry('contract.share-revoked', {}), actor: { type: 'staff', id: 'olivia' } },
+    ]
+    const revoked = shareState(contract('2026-05-01T00:00:00Z', '2026-04-01T00:00:00Z'), trail, now)
+    expect(revoked).toEqual({
+      kind: 'revoked',
+      at: '2026-04-01T00:00:00Z',
+      by: { type: 'staff', id: 'olivia' },
+    })
+    const staff = [{ id: 'olivia', name: 'Olivia Owner', email: 'o@x.test' }]
+    expect(actorName({ type: 'staff', id: 'olivia' }, staff)).toBe('Olivia Owner')
+    expect(actorName({ type: 'api-key', id: 'olivia' }, staff)).toBeNull()
+    expect(actorName({ type: 'staff', id: 'gone' }, staff)).toBeNull()
+  })
+
+  it('reads a date field as the end of that day, and back', () => {
+    const end = endOfDay('2026-12-13')!
+    expect(new Date(end).getDate()).toBe(13)
+    expect(new Date(Date.parse(end) + 1).getDate()).toBe(14)
+    expect(dayOf(end)).toBe('2026-12-13')
+    expect(endOfDay('')).toBeNull()
+    expect(dayOf(null)).toBe('')
   })
 })

@@ -11,6 +11,7 @@ describe('console routes', () => {
       { name: 'portals' },
       { name: 'portal', id: 'po1', tab: 'settings' },
       { name: 'portal', id: 'po1', tab: 'embed' },
+      { name: 'portal', id: 'po1', tab: 'sign-in' },
       { name: 'contacts' },
       { name: 'contact', id: 'c1' },
       { name: 'company', id: 'co1' },

@@ -79,7 +79,7 @@ describe('loader', () => {
     expect(fetched).toEqual(['https://api.example/v1/portals/acme', 'https://api.example/v1/portals/acme'])
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(
-      /^\[portico\] the portal could not be loaded from https:\/\/cdn\.example\/widget-\w+\.js and https:\/\/api\.example: check/,
+      /^\[portico\] the portal could not be loaded from https:\/\/cdn\.example\/widget-[\w-]+\.js and https:\/\/api\.example: check/,
     )
     expect(thrown).toEqual([])
     const placeholder = dom.window.document.getElementById('tag')?.nextElementSibling

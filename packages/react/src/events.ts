@@ -9,6 +9,13 @@ export const EVENT_PROPS = {
   onApplicationOpened: 'application:opened',
   onContractOpened: 'contract:opened',
   onError: 'error',
+  // Live events of the schema's catalogue, heard while a contact is logged in.
+  onStatusChanged: 'application.status-changed',
+  onNoteAdded: 'note.added',
+  onAttachmentAdded: 'attachment.added',
+  onContractShared: 'contract.shared',
+  onContractUpdated: 'contract.updated',
+  onContractRevoked: 'contract.revoked',
 } as const satisfies Record<string, keyof PorticoEventMap>
 
 /** Event props of {@link PorticoPortal}, each typed with its event's payload. */

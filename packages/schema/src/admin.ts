@@ -5,7 +5,8 @@ import { VisibleField } from './company.js'
 import { CONTRACT_STATUSES } from './contract.js'
 import { FormDefinition, Locale } from './form.js'
 import { LIMITS } from './limits.js'
-import { Module } from './portal.js'
+import { NameInput } from './names.js'
+import { Module, SignInMethods } from './portal.js'
 
 const slug = z
   .string()
@@ -26,6 +27,14 @@ const url = z.url({ protocol: /^https?$/, error: 'Use an http(s) URL' }).check(z
 const list = <T extends z.core.$ZodType>(item: T) =>
   z.array(item).check(z.maxLength(LIMITS.list, `Send at most ${LIMITS.list} items`))
 
+const rpIdMessage = 'Use a domain name such as example.com (no scheme, port or IP address)'
+// WebAuthn refuses IP addresses as relying parties: a name must have a letter somewhere.
+const rpId = z.string().check(
+  z.maxLength(253, rpIdMessage),
+  z.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, rpIdMessage),
+  z.refine((value) => /[a-z]/.test(value), rpIdMessage),
+)
+
 /** An origin allowed to embed a portal: `https://host`, `http://host:port`, or any port with `:*`. */
 export const AllowedOrigin = z
   .string()
@@ -35,7 +44,7 @@ export const AllowedOrigin = z
   )
 
 /** Body of `POST /v1/admin/processes`. */
-export const ProcessInput = z.object({ slug, name: label, form: z.optional(FormDefinition) })
+export const ProcessInput = z.object({ slug, name: NameInput, form: z.optional(FormDefinition) })
 export type ProcessInput = z.infer<typeof ProcessInput>
 /** Body of `PATCH /v1/admin/processes/:id`. */
 export const ProcessPatch = z.extend(z.partial(ProcessInput), {
@@ -47,7 +56,7 @@ export type ProcessPatch = z.infer<typeof ProcessPatch>
 /** Body of `POST /v1/admin/portals`. */
 export const PortalInput = z.object({
   slug,
-  name: label,
+  name: NameInput,
   processes: z
     .array(z.object({ process: id, allowDuplicates: z.optional(z.boolean()) }))
     .check(z.minLength(1, 'Choose at least one process'), z.maxLength(LIMITS.list)),
@@ -60,13 +69,17 @@ export const PortalInput = z.object({
     z.object({
       accent: optionalText(30),
       logoUrl: z.optional(z.nullable(url)),
-      title: optionalText(200),
+      title: z.optional(z.nullable(NameInput)),
     }),
   ),
   defaultLocale: z.optional(Locale),
   modules: z.optional(list(Module)),
   defaultProfileId: z.optional(z.nullable(id)),
   publicUrl: z.optional(z.nullable(url)),
+  /** How contacts sign in. @default ['password'] */
+  signInMethods: z.optional(SignInMethods),
+  /** The WebAuthn relying-party ID of passkeys: the host page's domain or a registrable suffix of it. */
+  passkeyRpId: z.optional(z.nullable(rpId)),
 })
 export type PortalInput = z.infer<typeof PortalInput>
 /** Body of `PATCH /v1/admin/portals/:id`. */
@@ -144,6 +157,17 @@ export const ContractInput = z.object({
   requesterId: id,
   watcherIds: z.optional(z.array(id).check(z.maxLength(50))),
   attachmentsVisible: z.optional(z.boolean()),
+  /**
+   * When the share ends by itself: requester and watchers lose access at that time. A future ISO
+   * 8601 time, or `null` (the default) for a share that lasts until revoked.
+   */
+  expiresAt: z.optional(
+    z.nullable(
+      z.iso
+        .datetime({ offset: true, error: 'Use an ISO 8601 time, e.g. 2026-01-31T00:00:00Z' })
+        .check(z.maxLength(40)),
+    ),
+  ),
 })
 export type ContractInput = z.infer<typeof ContractInput>
 /** Body of `PATCH /v1/admin/contracts/:id`. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { boundedRecord, LIMITS } from './limits.js'
+import { Name } from './names.js'
 
 /** Every status an application moves through. */
 export const APPLICATION_STATUSES = [
@@ -45,12 +46,17 @@ export const Application = z.object({
   id: z.string(),
   /** The human reference shown to contacts and staff, e.g. `ACME-000123`. */
   reference: z.string(),
-  process: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  process: z.object({ id: z.string(), slug: z.string(), name: Name }),
   status: ApplicationStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
   contact: z.object({ id: z.string(), name: z.string() }),
   tags: z.array(z.string()),
+  /**
+   * In the contact's own list (`GET /v1/me/applications`): a staff reply is newer than the last time
+   * this contact read the notes thread.
+   */
+  unread: z.optional(z.boolean()),
 })
 export type Application = z.infer<typeof Application>
 
@@ -110,7 +116,11 @@ export const Note = z.object({
 export type Note = z.infer<typeof Note>
 
 /** The notes of an application, oldest first. */
-export const NoteList = z.object({ items: z.array(Note) })
+/**
+ * A page of a timeline: the newest notes shown oldest first, and `nextCursor` for the page of
+ * earlier ones (`null` when there are none).
+ */
+export const NoteList = z.object({ items: z.array(Note), nextCursor: z.nullable(z.string()) })
 export type NoteList = z.infer<typeof NoteList>
 
 /** Body of a new note. */

@@ -31,11 +31,15 @@ const token = z.string().check(z.minLength(1, fieldMessage('linkIncomplete')), z
 /** An e-mail address, trimmed and lower-cased. */
 export const Email = email
 
-/** Body of `POST /v1/portals/:slug/register`: a new contact and the process they start. */
+/**
+ * Body of `POST /v1/portals/:slug/register`: a new contact and the process they start. The password
+ * is required where the portal offers password sign-in, and ignored where it does not (the contact
+ * then signs in by e-mailed code or link, or a passkey).
+ */
 export const RegisterBody = z.object({
   name,
   email,
-  password,
+  password: z.optional(password),
   process: z.string().check(z.minLength(1, fieldMessage('chooseProcess')), z.maxLength(LIMITS.id)),
   locale: z.optional(Locale),
   data: z.optional(boundedRecord(z.unknown())),

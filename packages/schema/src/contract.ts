@@ -19,6 +19,10 @@ export const Contract = z.object({
   attachmentsVisible: z.boolean(),
   /** Empty unless attachments are visible. */
   attachments: z.array(Attachment),
+  /** When the share ends by itself, or `null` for never. */
+  expiresAt: z.nullable(z.string()),
+  /** When staff revoked the share, or `null`; contacts never see a revoked contract. */
+  revokedAt: z.nullable(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

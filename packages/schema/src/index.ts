@@ -69,11 +69,6 @@ export {
   isEventType,
   type PorticoEvent,
   type PorticoEventInput,
-  type WebhookDelivery,
-  type WebhookEndpoint,
-  WebhookEndpointInput,
-  WebhookEndpointPatch,
-  WebhookReplayInput,
 } from './events.js'
 export {
   FORM_FIELD_TYPES,
@@ -84,7 +79,16 @@ export {
   Locale,
   LocalizedText,
 } from './form.js'
-export { InboxItem, InboxPage, InboxQuery } from './inbox.js'
+export {
+  CreatedIdentitySecret,
+  IDENTITY_ROTATION_OVERLAP_HOURS,
+  IDENTITY_TOKEN_MAX_SECONDS,
+  IdentifyBody,
+  IdentitySecret,
+  PortalIdentity,
+  PortalIdentityInput,
+} from './identity.js'
+export { Assignee, AssigneeInput, InboxItem, InboxPage, InboxQuery } from './inbox.js'
 export { jsonSchemaOf } from './json-schema.js'
 export { boundedRecord, boundedText, LIMITS } from './limits.js'
 export {
@@ -95,6 +99,7 @@ export {
   fieldMessage,
   isProblemType,
   localeOf,
+  NOTICE_MESSAGES,
   PROBLEM_MESSAGES,
   type ProblemMessages,
   type ProblemType,
@@ -102,12 +107,37 @@ export {
   renderField,
   renderServerField,
   SERVER_FIELD_MESSAGES,
+  STATUS_WORDS,
 } from './messages/index.js'
+export { contactName, Name, NameInput, nameIn, StaffName } from './names.js'
 export {
+  Passkey,
+  PasskeyAuthenticationResponse,
+  PasskeyCreationOptions,
+  PasskeyList,
+  PasskeyRegistrationBody,
+  PasskeyRegistrationResponse,
+  PasskeyRequestOptions,
+  PasskeySignInBody,
+} from './passkeys.js'
+export {
+  SIGN_IN_CODE_LENGTH,
+  SignInCodeBody,
+  SignInLinkBody,
+  SignInLinkPeek,
+  SignInRequestBody,
+  SignInRequested,
+} from './passwordless.js'
+export {
+  DEFAULT_SIGN_IN_METHODS,
   MODULES,
   Module,
   PortalConfig,
   PublicProcess,
+  SIGN_IN_METHODS,
+  SignInMethod,
+  SignInMethods,
+  StaffTheme,
   StartableList,
   StartableProcess,
   StartBlock,
@@ -145,6 +175,8 @@ export {
   type RequestOf,
   type ResponseOf,
   StaffAccepted,
+  WebhookDeliveryQuery,
+  WebhookReplayInput,
 } from './routes/index.js'
 export { checkFields, EMAIL_PATTERN, type FormData, type Rule, rules, validateFormData } from './rules.js'
 export {
@@ -187,3 +219,15 @@ export {
   TwoFactorDisable,
   TwoFactorSetup,
 } from './staff-account.js'
+export {
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_DISABLE_AFTER_DAYS,
+  WEBHOOK_TEST_EVENT,
+  WebhookDelivery,
+  type WebhookDeliveryStatus,
+  WebhookEndpoint,
+  WebhookEndpointInput,
+  WebhookEndpointPatch,
+  WebhookReplayed,
+  WebhookSecretShown,
+} from './webhooks.js'

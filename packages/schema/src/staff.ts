@@ -2,13 +2,15 @@ import * as z from 'zod/mini'
 import { Application, Attachment, Note, StatusChange } from './application.js'
 import { VisibleField } from './company.js'
 import { FormDefinition, Locale } from './form.js'
-import { Module, Theme } from './portal.js'
+import { Assignee } from './inbox.js'
+import { StaffName } from './names.js'
+import { Module, SignInMethod, StaffTheme } from './portal.js'
 
 /** A process as staff see it, with its form. */
 export const AdminProcess = z.object({
   id: z.string(),
   slug: z.string(),
-  name: z.string(),
+  name: StaffName,
   form: FormDefinition,
   createdAt: z.string(),
   /** When staff archived it (no longer offered to contacts), else `null`. */
@@ -20,24 +22,26 @@ export type AdminProcess = z.infer<typeof AdminProcess>
 export const AdminPortal = z.object({
   id: z.string(),
   slug: z.string(),
-  name: z.string(),
+  name: StaffName,
   multiProcess: z.boolean(),
   registrationOpen: z.boolean(),
   allowNewApplications: z.boolean(),
   tags: z.array(z.string()),
   allowedOrigins: z.array(z.string()),
-  theme: Theme,
+  theme: StaffTheme,
   defaultLocale: Locale,
   modules: z.array(Module),
   defaultProfileId: z.nullable(z.string()),
   publicUrl: z.nullable(z.string()),
+  signInMethods: z.array(SignInMethod),
+  passkeyRpId: z.nullable(z.string()),
   /** When staff archived it (its page and logins answer 410 Gone), else `null`. */
   archivedAt: z.nullable(z.string()),
   processes: z.array(
     z.object({
       id: z.string(),
       slug: z.string(),
-      name: z.string(),
+      name: StaffName,
       form: FormDefinition,
       allowDuplicates: z.boolean(),
     }),
@@ -96,10 +100,15 @@ export const AdminApplicationDetail = z.extend(Application, {
   source: z.record(z.string(), z.string()),
   portal: z.nullable(z.string()),
   contact: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  /** The newest page of the notes thread, oldest first. */
   notes: z.array(Note),
+  /** The cursor of earlier notes (`GET …/notes?cursor=`), `null` when the thread is whole. */
+  notesNextCursor: z.nullable(z.string()),
   attachments: z.array(Attachment),
   /** Every status it went through, oldest first, with the messages sent to the contact. */
   history: z.array(StatusChange),
+  /** The staff user in charge, if any. */
+  assignee: z.nullable(Assignee),
 })
 export type AdminApplicationDetail = z.infer<typeof AdminApplicationDetail>
 

@@ -5,6 +5,7 @@ import {
   fieldErrors,
   LOCALES,
   LoginBody,
+  NOTICE_MESSAGES,
   PROBLEM_MESSAGES,
   problemText,
   RegisterBody,
@@ -12,6 +13,7 @@ import {
   SERVER_FIELD_MESSAGES,
   validateFormData,
 } from '../src/index.js'
+import { typographyFaults } from './typography.js'
 
 // Every text of a catalogue, with sample parameters for the messages that take some.
 function texts(value: unknown): string[] {
@@ -22,26 +24,18 @@ function texts(value: unknown): string[] {
   return []
 }
 
-/** Plain or missing narrow no-break spaces before `: ; ? !` and inside « ». */
-function typographyFaults(text: string): string[] {
-  const faults: string[] = []
-  for (const match of text.matchAll(/(.)([:;?!])/g)) {
-    // A colon inside a word or URL (https://, 10:30) is no punctuation.
-    if (match[2] === ':' && /[/\d]/.test(text[(match.index ?? 0) + 2] ?? '')) continue
-    if (match[1] !== '\u202f') faults.push(match[0])
-  }
-  for (const match of text.matchAll(/«(.)|(.)»/g))
-    if ((match[1] ?? match[2]) !== '\u202f') faults.push(match[0])
-  return faults
-}
-
 describe('message catalogues', () => {
   it('lists the locales of the catalogues, English first', () => {
     expect(LOCALES).toEqual(['en', 'fr'])
   })
 
   it('writes French with a narrow no-break space before : ; ? ! and inside « »', () => {
-    const french = texts([FIELD_MESSAGES.fr, SERVER_FIELD_MESSAGES.fr, PROBLEM_MESSAGES.fr])
+    const french = texts([
+      FIELD_MESSAGES.fr,
+      SERVER_FIELD_MESSAGES.fr,
+      PROBLEM_MESSAGES.fr,
+      NOTICE_MESSAGES.fr,
+    ])
     expect(french.length).toBeGreaterThan(40)
     expect(french.flatMap(typographyFaults)).toEqual([])
     expect(typographyFaults('Erreur : « x»')).toEqual([' :', '« ', 'x»'])

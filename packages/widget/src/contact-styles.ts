@@ -2,7 +2,7 @@ import { adoptStyles } from './styles.js'
 
 /** Styles of the views a logged-in contact sees; they load with those views, not with the first one. */
 const css = `
-.header{display:flex;flex-wrap:wrap;gap:var(--portico-space);justify-content:space-between;align-items:center;border-bottom:1px solid var(--portico-border);padding:0 0 var(--portico-space);margin:0 0 var(--portico-space)}
+.header{position:relative;display:flex;flex-wrap:wrap;gap:var(--portico-space);justify-content:space-between;align-items:center;border-bottom:1px solid var(--portico-border);padding:0 0 var(--portico-space);margin:0 0 var(--portico-space)}
 .tabs,.header-end{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .header-end{margin-inline-start:auto;min-width:0;max-width:100%}
 .tab{background:none;border:0;border-bottom:3px solid transparent;padding:6px 4px;color:var(--portico-text)}
@@ -21,8 +21,7 @@ const css = `
 .colleague{display:flex;flex-wrap:wrap;justify-content:space-between;gap:8px;align-items:center}
 .block{display:block}
 .history{list-style:none;margin:0 0 var(--portico-space);padding:0;display:grid;gap:8px}
-.contact-menu{position:relative}
-.menu{position:absolute;inset-inline-end:0;z-index:1;list-style:none;margin:4px 0 0;padding:4px;min-width:12em;max-width:80vw;background:var(--portico-surface);border:1px solid var(--portico-border);border-radius:var(--portico-radius);box-shadow:0 4px 12px rgba(0,0,0,.15)}
+.menu{position:absolute;inset-inline-end:0;z-index:1;list-style:none;margin:4px 0 0;padding:4px;min-width:12em;max-width:100%;background:var(--portico-surface);border:1px solid var(--portico-border);border-radius:var(--portico-radius);box-shadow:0 4px 12px rgba(0,0,0,.15)}
 .menu-item{display:block;width:100%;text-align:start;background:none;border:0;padding:8px;color:var(--portico-text)}
 .menu-item:hover{background:#f3f4f6}
 .confirm{display:flex;flex-wrap:wrap;gap:8px;align-items:center;border:0;margin:0;padding:0;min-width:0}

@@ -1,7 +1,16 @@
-import type { Application } from '@portico/schema'
+import type { Application, CONTACT_EVENT_TYPES, PorticoEvent } from '@portico/schema'
 
-/** Every event a mounted portal emits, with its payload. */
-export interface PorticoEventMap {
+/** The type of a live event a contact's widget receives, e.g. `note.added`. */
+export type LiveEventType = (typeof CONTACT_EVENT_TYPES)[number]
+
+/**
+ * Live events of the schema's catalogue, by type: each listener gets the event as the API sent it
+ * (`{ id, type, timestamp, data }`).
+ */
+export type LiveEventMap = { [T in LiveEventType]: Extract<PorticoEvent, { type: T }> }
+
+/** Every event a mounted portal emits, with its payload: the widget's own and the live events. */
+export interface PorticoEventMap extends LiveEventMap {
   /** The portal config loaded and the first view is shown. */
   ready: { portal: string }
   /** A contact logged in or registered. */

@@ -7,6 +7,7 @@ import type { Panel } from './embed/panel.js'
 import { MODES, type Mode } from './embed/styles.js'
 import { type Theme, themeProperties } from './embed/theme.js'
 import { Emitter, type PorticoEventMap, type PorticoListener } from './events.js'
+import type { IdentitySource } from './models/contact-flow.js'
 import { PortalModel, type PortalModelOptions } from './models/PortalModel.js'
 import type { TokenStorage } from './models/session-store.js'
 
@@ -41,6 +42,19 @@ export interface MountOptions {
   headingLevel?: number
   /** The portal config, already being fetched (the loader fetches it in parallel with the widget). */
   config?: Promise<PortalConfig>
+  /**
+   * Who is signed in on the host's own site: a short-lived token the host's back end signed for
+   * this portal, or a function answering one (`null` when nobody is). It is exchanged for a
+   * session before the login form shows; a refused token shows why and falls back to the normal
+   * sign-in. See docs/identify.md.
+   * @example mount(el, { portal: 'acme', api, identity: async () => (await fetch('/portico-token')).text() })
+   */
+  identity?: string | (() => string | null | undefined | Promise<string | null | undefined>)
+  /**
+   * A same-origin URL of the host answering `{ "token": "<JWT>" }` for the person signed in there
+   * (the widget POSTs to it with the page's cookies), used when `identity` is not given.
+   */
+  identityEndpoint?: string
 }
 
 /** What {@link PorticoHandle.open} accepts. */
@@ -65,6 +79,11 @@ export interface PorticoHandle {
   close(): void
   /** Listens to an event; returns the function that stops listening. */
   on<K extends keyof PorticoEventMap>(event: K, listener: PorticoListener<K>): () => void
+  /**
+   * Signs in the person signed in on the host's site with a token the host's back end signed (or a
+   * function answering one); answers whether the contact is now signed in.
+   */
+  identify(identity: NonNullable<MountOptions['identity']>): Promise<boolean>
   /** Removes every node, listener and timer the widget created. */
   destroy(): void
 }
@@ -74,6 +93,12 @@ function unknownProcess(config: PortalConfig, wanted: string): void {
   console.error(
     `[portico] process "${wanted}" is not offered by portal "${config.slug}": use one of ${offered}`,
   )
+}
+
+/** The identity a mount gives: its token or function, else its host endpoint. */
+function identityOf(options: MountOptions): { identity?: IdentitySource } {
+  if (options.identity) return { identity: options.identity }
+  return options.identityEndpoint ? { identity: { endpoint: options.identityEndpoint } } : {}
 }
 
 const unique = (tags: string[]) => [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))]
@@ -109,13 +134,15 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     ...(options.config ? { config: options.config } : {}),
     ...(options.tokenStorage ? { tokenStorage: options.tokenStorage } : {}),
     ...(options.headingLevel ? { headingLevel: options.headingLevel } : {}),
+    ...identityOf(options),
     tags: unique(options.tags ?? []),
     source: { ...options.source },
   }
-  const model = new PortalModel(modelOptions)
   const properties = themeProperties(options.theme)
   if (options.height) properties['--portico-height'] = options.height
   const container = createContainer(mode === 'inline' ? target : document.body, mode, properties)
+  modelOptions.host = container.host
+  const model = new PortalModel(modelOptions)
   let destroyed = false
   let panel: Panel | null = null
   let opening = false
@@ -125,7 +152,7 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
     const accent = config?.theme.accent
     if (accent && !properties['--portico-accent'])
       container.host.style.setProperty('--portico-accent', accent)
-    const title = config?.theme.title ?? config?.name
+    const title = (config?.theme.title ?? config?.name)?.[model.locale]
     if (title) panel?.dialog.setAttribute('aria-label', title)
     const wanted = model.requestedProcess
     if (wanted && config && !config.processes.some((p) => p.slug === wanted)) unknownProcess(config, wanted)
@@ -137,9 +164,13 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
         if (destroyed) return
         panel = createPanel(container, {
           launcher: mode === 'launcher',
-          locale: model.locale,
+          // Before the portal's config arrives the language may be undecided: the panel says English.
+          locale: model.locale ?? 'en',
           ...(options.label ? { label: options.label } : {}),
-          title: () => model.config.value?.theme.title ?? model.config.value?.name,
+          title: () => {
+            const config = model.config.value
+            return (config?.theme.title ?? config?.name)?.[model.locale]
+          },
           adopt,
         })
         if (opening) panel.open()
@@ -175,12 +206,15 @@ export function mount(target: Element, options: MountOptions): PorticoHandle {
       panel?.close()
     },
     on: (event, listener) => events.on(event, listener),
+    identify: (identity) => (destroyed ? Promise.resolve(false) : model.identify(identity)),
     destroy() {
       if (destroyed) return
       destroyed = true
       offReady()
       panel?.destroy()
       render(null, container.root)
+      // Ends what follows the session here (the live stream); the stored session stays for the next mount.
+      model.session.value = null
       container.host.remove()
       events.clear()
     },

@@ -253,6 +253,39 @@ describe('application detail', () => {
     expect((view.getByLabelText('Add a note') as HTMLTextAreaElement).value).toBe('')
   })
 
+  it('opens a long thread at its newest notes and shows earlier ones on demand', async () => {
+    serveApplications([a2])
+    const note = (id: string, body: string, at: string) => ({
+      id,
+      author: { type: 'contact', name: 'Ada Lovelace' },
+      body,
+      createdAt: at,
+    })
+    const cursors: (string | null)[] = []
+    server.use(
+      http.get(`${API}/v1/me/applications/a2/notes`, ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor')
+        cursors.push(cursor)
+        return HttpResponse.json(
+          cursor === 'older'
+            ? { items: [note('n1', 'The first note', '2026-11-21T09:00:00.000Z')], nextCursor: null }
+            : { items: [note('n2', 'The latest note', '2026-11-21T12:00:00.000Z')], nextCursor: 'older' },
+        )
+      }),
+    )
+    const { view } = await loggedIn()
+    expect(await view.findByText('The latest note')).toBeTruthy()
+    expect(view.queryByText('The first note')).toBeNull()
+    fireEvent.click(view.getByRole('button', { name: 'Show earlier notes' }))
+    expect(await view.findByText('The first note')).toBeTruthy()
+    // Earlier notes go on top, in reading order; the button leaves with the last page.
+    const first = view.getByText('The first note')
+    const latest = view.getByText('The latest note')
+    expect(first.compareDocumentPosition(latest) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(view.queryByRole('button', { name: 'Show earlier notes' })).toBeNull()
+    expect(cursors).toEqual([null, 'older'])
+  })
+
   it('uploads a file with progress and lists it', async () => {
     serveApplications([a1])
     let received: File | null = null
@@ -440,7 +473,7 @@ describe('new application', () => {
     const loan = {
       id: 'p9',
       slug: 'loan',
-      name: 'Apply for a loan',
+      name: { en: 'Apply for a loan', fr: 'Demander un prêt' },
       allowDuplicates: true,
       form: { fields: [] },
     }

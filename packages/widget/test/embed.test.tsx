@@ -42,7 +42,7 @@ describe('embed() (what the loader calls)', () => {
     expect(error.mock.calls.map(([message]) => message)).toEqual([
       '[portico] data-theme-acent is not a theme attribute: use data-theme-accent, data-theme-accent-text, data-theme-text, data-theme-muted, data-theme-surface, data-theme-border, data-theme-danger, data-theme-radius, data-theme-space, data-theme-font',
       '[portico] data-theme-accent="blurple" is not a CSS colour: use e.g. data-theme-accent="#0f766e"',
-      '[portico] data-porta is not a Portico attribute: use data-portal, data-api, data-target, data-mode, data-process, data-tags, data-locale, data-height, data-label, data-token-storage, data-heading-level or data-theme-*',
+      '[portico] data-porta is not a Portico attribute: use data-portal, data-api, data-target, data-mode, data-process, data-tags, data-locale, data-height, data-label, data-token-storage, data-heading-level, data-identity-endpoint or data-theme-*',
       '[portico] data-mode="popup" is not a mode: use data-mode="inline", "launcher" or "modal"',
       '[portico] data-locale="de" is not supported: use data-locale="en" or data-locale="fr"',
     ])
@@ -63,7 +63,7 @@ describe('embed() (what the loader calls)', () => {
     expect(view.getByText('Report an incident')).toBeTruthy()
     expect(seen).toEqual(['ready'])
     expect(error).toHaveBeenCalledWith(
-      '[portico] portico("nope") failed: unknown command "nope": use "open", "close", "on" or "destroy"',
+      '[portico] portico("nope") failed: unknown command "nope": use "open", "close", "on", "identify" or "destroy"',
     )
     expect((window as { portico?: unknown }).portico).not.toBe(queue)
   })

@@ -16,7 +16,7 @@ const label = (en: string, fr: string) => ({ en, fr })
 export const kyc: PublicProcess = {
   id: 'p1',
   slug: 'kyc',
-  name: 'Verify your identity',
+  name: label('Verify your identity', 'Vérifier votre identité'),
   allowDuplicates: false,
   form: {
     fields: [
@@ -45,7 +45,7 @@ export const kyc: PublicProcess = {
 export const incident: PublicProcess = {
   id: 'p2',
   slug: 'incident',
-  name: 'Report an incident',
+  name: label('Report an incident', 'Signaler un incident'),
   allowDuplicates: true,
   form: {
     fields: [
@@ -59,7 +59,7 @@ export const incident: PublicProcess = {
 export const account: PublicProcess = {
   id: 'p3',
   slug: 'business-account',
-  name: 'Open a business account',
+  name: label('Open a business account', 'Ouvrir un compte professionnel'),
   allowDuplicates: true,
   form: { fields: [] },
 }
@@ -69,7 +69,7 @@ const modules = ['applications', 'contracts', 'company'] as const
 
 export const multiPortal: PortalConfig = {
   slug: 'acme-services',
-  name: 'Acme client services',
+  name: label('Acme client services', 'Acme, services clients'),
   multiProcess: true,
   registrationOpen: true,
   allowNewApplications: true,
@@ -77,12 +77,14 @@ export const multiPortal: PortalConfig = {
   theme,
   defaultLocale: 'en',
   modules: [...modules],
+  signInMethods: ['password'],
+  passkeyRpId: null,
 }
 
 export const singlePortal: PortalConfig = {
   ...multiPortal,
   slug: 'acme-onboarding',
-  name: 'Acme onboarding',
+  name: label('Acme onboarding', 'Acme, ouverture de compte'),
   multiProcess: false,
   processes: [account],
 }
@@ -90,7 +92,8 @@ export const singlePortal: PortalConfig = {
 export const closedPortal: PortalConfig = {
   ...multiPortal,
   slug: 'acme-closed',
-  name: 'Acme members',
+  // No French name: contacts reading French get the English one.
+  name: label('Acme members', 'Acme members'),
   registrationOpen: false,
 }
 
@@ -152,6 +155,8 @@ export function contract(id: string, extra: Partial<Contract> = {}): Contract {
         createdAt: '2026-11-20T10:00:00.000Z',
       },
     ],
+    expiresAt: null,
+    revokedAt: null,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
     ...extra,

@@ -26,6 +26,8 @@ export function renderPortal(portal: string, options: Partial<PortalModelOptions
   void model.start()
   mounted.push(() => {
     render(null, container)
+    // As mount()'s destroy() does: what follows the session (the shared live stream) ends.
+    model.session.value = null
     host.remove()
   })
   // Testing Library queries any node with querySelectorAll, the shadow root included.

@@ -20,6 +20,8 @@ export const server = setupServer(
   http.get(`${API}/v1/portals/acme-onboarding`, () => HttpResponse.json(singlePortal)),
   http.get(`${API}/v1/portals/acme-closed`, () => HttpResponse.json(closedPortal)),
   http.get(`${API}/v1/me`, () => HttpResponse.json(me)),
+  // 204 tells an event-stream reader not to reconnect: tests of other things get no live updates.
+  http.get(`${API}/v1/me/events`, () => new HttpResponse(null, { status: 204 })),
   http.get(`${API}/v1/me/processes`, () =>
     HttpResponse.json({ items: multiPortal.processes.map((p) => ({ ...p, blocked: null })) }),
   ),

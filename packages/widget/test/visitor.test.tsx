@@ -1,8 +1,19 @@
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { HttpResponse, http } from 'msw'
-import { describe, expect, it } from 'vitest'
-import { API, account, application, detail, incident, kyc, problem, session } from './fixtures.js'
-import { renderPortal } from './render.js'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  API,
+  account,
+  application,
+  detail,
+  incident,
+  kyc,
+  multiPortal,
+  problem,
+  session,
+  singlePortal,
+} from './fixtures.js'
+import { cleanupPortals, renderPortal } from './render.js'
 import { server } from './server.js'
 
 function type(field: HTMLElement, value: string) {
@@ -99,10 +110,80 @@ describe('process picker → register → application', () => {
     expect(auth).toBe('Bearer pt_test')
   })
 
+  it('lists an uploaded file once when the application was read after the upload was stored', async () => {
+    server.use(
+      http.post(`${API}/v1/portals/acme-services/register`, () =>
+        HttpResponse.json(session('a1'), { status: 201 }),
+      ),
+    )
+    landOn('a1')
+    const photo = {
+      id: 'f1',
+      filename: 'photo.png',
+      contentType: 'image/png',
+      size: 3,
+      sha256: 'x',
+      field: 'evidence',
+      createdAt: '2026-11-21T12:00:00.000Z',
+    }
+    let stored: () => void = () => {}
+    const upload = new Promise<void>((resolve) => {
+      stored = resolve
+    })
+    const { view } = renderPortal('acme-services', { process: 'incident' })
+    const download = () => view.getAllByRole('button', { name: 'Download photo.png' })
+    // The application is read once the file is stored (a live reload does the same), and the
+    // upload's own answer arrives after the read.
+    server.use(
+      http.get(`${API}/v1/me/applications/a1`, async () => {
+        await upload
+        return HttpResponse.json(detail(application('a1', incident), { attachments: [photo] }))
+      }),
+      http.post(`${API}/v1/me/applications/a1/attachments`, async () => {
+        stored()
+        await waitFor(() => expect(download()).toHaveLength(1))
+        return HttpResponse.json(photo, { status: 201 })
+      }),
+    )
+    type(await view.findByLabelText('Full name'), 'Ada Lovelace')
+    type(view.getByLabelText('E-mail'), 'ada@example.com')
+    type(view.getByLabelText('Password'), 'analytical engine')
+    type(view.getByLabelText('Summary'), 'Broken card')
+    fireEvent.change(view.getByLabelText('Evidence'), {
+      target: { files: [new File(['png'], 'photo.png', { type: 'image/png' })] },
+    })
+    fireEvent.click(view.getByRole('button', { name: 'Create account and start' }))
+    expect(await view.findByText('photo.png uploaded')).toBeTruthy()
+    expect(download()).toHaveLength(1)
+  })
+
+  it('asks no password where the portal offers no password sign-in, and sends none', async () => {
+    let sent: Record<string, unknown> = {}
+    server.use(
+      http.get(`${API}/v1/portals/acme-onboarding`, () =>
+        HttpResponse.json({ ...singlePortal, signInMethods: ['code', 'link'] }),
+      ),
+      http.post(`${API}/v1/portals/acme-onboarding/register`, async ({ request }) => {
+        sent = (await request.json()) as Record<string, unknown>
+        return HttpResponse.json(session('a1'), { status: 201 })
+      }),
+    )
+    landOn('a1', account)
+    const { view } = renderPortal('acme-onboarding')
+    expect(await view.findByRole('heading', { name: 'Create your account' })).toBeTruthy()
+    expect(view.queryByLabelText('Password')).toBeNull()
+    type(view.getByLabelText('Full name'), 'Ada Lovelace')
+    type(view.getByLabelText('E-mail'), 'ada@example.com')
+    fireEvent.click(view.getByRole('button', { name: 'Create account and start' }))
+    expect(await view.findByRole('heading', { name: account.name.en })).toBeTruthy()
+    expect(sent).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', process: account.slug })
+    expect(sent).not.toHaveProperty('password')
+  })
+
   it('skips the picker on a single-process portal', async () => {
     const { view } = renderPortal('acme-onboarding')
     expect(await view.findByRole('heading', { name: 'Create your account' })).toBeTruthy()
-    expect(view.getByText(account.name)).toBeTruthy()
+    expect(view.getByText(account.name.en)).toBeTruthy()
   })
 
   it('shows a 400 field message next to its field and keeps what the user typed', async () => {
@@ -223,6 +304,30 @@ describe('login', () => {
     fireEvent.click(view.getByRole('button', { name: 'Log in' }))
     expect(await view.findByText('Check your e-mail and password and try again.')).toBeTruthy()
     expect((view.getByLabelText('E-mail') as HTMLInputElement).value).toBe('ada@example.com')
+  })
+
+  it('says an empty password is required, never the registration rule, in English and French', async () => {
+    let sent = false
+    server.use(
+      http.post(`${API}/v1/portals/acme-closed/login`, () => {
+        sent = true
+        return problem(401, 'Wrong e-mail or password')
+      }),
+    )
+    for (const [locale, email, password, submit, message] of [
+      ['en', 'E-mail', 'Password', 'Log in', 'This field is required'],
+      ['fr', 'E-mail', 'Mot de passe', 'Se connecter', 'Ce champ est obligatoire'],
+    ] as const) {
+      const { view } = renderPortal('acme-closed', { locale })
+      type(await view.findByLabelText(email), 'ada@example.com')
+      fireEvent.click(view.getByRole('button', { name: submit }))
+      const error = await view.findByText(message)
+      expect(view.getByLabelText(password).getAttribute('aria-describedby')).toContain(error.id)
+      expect(view.queryByText(/8/)).toBeNull()
+      expect((view.getByLabelText(email) as HTMLInputElement).value).toBe('ada@example.com')
+      cleanupPortals()
+    }
+    expect(sent).toBe(false)
   })
 
   it('says when too many attempts were made (429)', async () => {
@@ -363,10 +468,27 @@ describe('loading the portal', () => {
     ).toBeTruthy()
   })
 
+  it("speaks the portal's default language when neither the page nor the browser names a supported one", async () => {
+    server.use(
+      http.get(`${API}/v1/portals/acme-services`, () =>
+        HttpResponse.json({ ...multiPortal, defaultLocale: 'fr' }),
+      ),
+    )
+    const languages = vi.spyOn(navigator, 'languages', 'get').mockReturnValue(['de-DE', 'de'])
+    const { view } = renderPortal('acme-services', { locale: 'de' })
+    expect(await view.findByRole('heading', { name: 'Que souhaitez-vous faire\u202f?' })).toBeTruthy()
+    cleanupPortals()
+    // The browser's language still comes before the portal's default.
+    languages.mockReturnValue(['en-GB', 'fr'])
+    const english = renderPortal('acme-services', { locale: 'de' })
+    expect(await english.view.findByRole('heading', { name: 'What would you like to do?' })).toBeTruthy()
+    languages.mockRestore()
+  })
+
   it('speaks French when asked to', async () => {
     const { view } = renderPortal('acme-services', { locale: 'fr' })
     expect(await view.findByRole('heading', { name: 'Que souhaitez-vous faire\u202f?' })).toBeTruthy()
-    fireEvent.click(view.getByRole('button', { name: 'Verify your identity' }))
+    fireEvent.click(view.getByRole('button', { name: 'Vérifier votre identité' }))
     await waitFor(() => expect(view.getByLabelText(/Date de naissance/)).toBeTruthy())
     expect(view.getByRole('option', { name: 'Belgique' })).toBeTruthy()
   })

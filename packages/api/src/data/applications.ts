@@ -1,4 +1,4 @@
-import { type Application, type ApplicationStatus, DEFAULT_PAGE_SIZE } from '@portico/schema'
+import { type Application, type ApplicationStatus, contactName, DEFAULT_PAGE_SIZE } from '@portico/schema'
 import { type Kysely, sql } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
@@ -46,6 +46,9 @@ export async function insertApplication(db: Kysely<Database>, input: NewApplicat
     created_at: at,
     updated_at: at,
     reference,
+    assignee_id: null,
+    contact_activity_at: at,
+    staff_activity_at: null,
   }
   await db.insertInto('applications').values(row).execute()
   await insertStatusChange(db, {
@@ -77,9 +80,11 @@ function selectApplications(db: Kysely<Database>) {
       'a.source',
       'a.created_at',
       'a.updated_at',
+      'a.assignee_id',
       'p.id as process_id',
       'p.slug',
       'p.name',
+      'p.name_fr',
       'c.name as contact_name',
       'c.email as contact_email',
       'c.locale as contact_locale',
@@ -109,6 +114,7 @@ function selectApplicationList(db: Kysely<Database>) {
       'p.id as process_id',
       'p.slug',
       'p.name',
+      'p.name_fr',
       'c.name as contact_name',
     ])
 }
@@ -126,6 +132,7 @@ type ApplicationListRow = Pick<
   | 'process_id'
   | 'slug'
   | 'name'
+  | 'name_fr'
   | 'contact_name'
 >
 
@@ -134,7 +141,7 @@ export function applicationView(r: ApplicationListRow): Application {
   return {
     id: r.id,
     reference: r.reference ?? '',
-    process: { id: r.process_id, slug: r.slug, name: r.name },
+    process: { id: r.process_id, slug: r.slug, name: contactName({ en: r.name, fr: r.name_fr }) },
     status: r.status as ApplicationStatus,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -143,30 +150,69 @@ export function applicationView(r: ApplicationListRow): Application {
   }
 }
 
-/** Applications of one contact, or of a whole company when `companyId` is given, most recent first, one page. */
-export async function listApplications(
+/** Code-point order, as both databases sort ISO dates and UUIDs. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** One page (plus one row) of the applications whose `column` is `value`, newest first, with the reader's marker. */
+function applicationsBy(
   db: Kysely<Database>,
-  scope: { organisationId: string; contactId: string; companyId?: string | null },
-  page: PageRequest = { after: null, limit: DEFAULT_PAGE_SIZE },
-): Promise<Page<Application>> {
+  column: 'a.contact_id' | 'a.company_id',
+  scope: { organisationId: string; contactId: string },
+  value: string,
+  page: PageRequest,
+) {
   // The dashboard's request: compiled once per scope column and page kind, read fresh every time.
-  const column = scope.companyId ? 'a.company_id' : 'a.contact_id'
-  const rows = await reusable(
+  return reusable(
     db,
     `listApplications:${column}:${page.after ? 'next' : 'first'}`,
     (param) => {
       let query = selectApplicationList(db)
+        // The reader's own marker: a staff reply newer than it is unread (each colleague has theirs).
+        .leftJoin('contact_application_reads as r', (join) =>
+          join.onRef('r.application_id', '=', 'a.id').on('r.contact_id', '=', param(3)),
+        )
+        .select(['a.staff_activity_at', 'r.read_at'])
         .where('a.organisation_id', '=', param(0))
         .where(column, '=', param(1))
-      if (page.after) query = query.where(keysetAfter(['a.created_at', 'a.id'], [param(3), param(4)], 'desc'))
+      if (page.after) query = query.where(keysetAfter(['a.created_at', 'a.id'], [param(4), param(5)], 'desc'))
       return query
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(param(2) as unknown as number)
     },
-    [scope.organisationId, scope.companyId || scope.contactId, page.limit + 1, ...(page.after ?? [])],
+    [scope.organisationId, value, page.limit + 1, scope.contactId, ...(page.after ?? [])],
   )
-  return pageOf(rows, page, 'recent', (r) => [r.created_at, r.id], applicationView)
+}
+
+/**
+ * Applications of one contact, plus those of their company when `companyId` is given, most recent
+ * first, one page. A contact's own applications stay theirs when they join a company (those
+ * started before carry no or another company), so the company's page and the contact's are read
+ * from their own indexes and merged: the page's rows are among the first `limit + 1` of each.
+ */
+export async function listApplications(
+  db: Kysely<Database>,
+  scope: { organisationId: string; contactId: string; companyId?: string | null },
+  page: PageRequest = { after: null, limit: DEFAULT_PAGE_SIZE },
+): Promise<Page<Application>> {
+  let rows = await applicationsBy(db, 'a.contact_id', scope, scope.contactId, page)
+  if (scope.companyId) {
+    const theirs = await applicationsBy(db, 'a.company_id', scope, scope.companyId, page)
+    const mine = new Set(rows.map((r) => r.id))
+    rows = [...rows, ...theirs.filter((r) => !mine.has(r.id))].sort((a, b) =>
+      a.created_at === b.created_at ? compare(b.id, a.id) : compare(b.created_at, a.created_at),
+    )
+  }
+  return pageOf(
+    rows,
+    page,
+    'recent',
+    (r) => [r.created_at, r.id],
+    (r) => ({
+      ...applicationView(r),
+      unread: r.staff_activity_at !== null && (r.read_at === null || r.read_at < r.staff_activity_at),
+    }),
+  )
 }
 
 /** Filters, search and sorting of the staff application list. */

@@ -47,13 +47,27 @@ export interface AuditFilter {
   to?: string | undefined
 }
 
+/**
+ * `filter` with its times written as stored ones are (`toISOString()`: UTC, milliseconds). The
+ * column is text on SQLite and PostgreSQL alike, and text in that one form orders as time; so
+ * `2030-01-01T02:00:00+02:00` or `…T00:00:00Z` select the instant they name, and the `at` index
+ * still serves the range. The schema refuses anything that is not an ISO 8601 time.
+ */
+export function storedTimes(filter: AuditFilter): AuditFilter {
+  const stored: AuditFilter = { ...filter }
+  if (filter.from) stored.from = new Date(filter.from).toISOString()
+  if (filter.to) stored.to = new Date(filter.to).toISOString()
+  return stored
+}
+
 /** One page of the audit log of an organisation, newest first. */
 export async function listAudit(
   db: Kysely<Database>,
   organisationId: string,
-  filter: AuditFilter,
+  given: AuditFilter,
   page: PageRequest,
 ): Promise<Page<AuditEntry>> {
+  const filter = storedTimes(given)
   let q = db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
   if (filter.action) q = q.where('action', '=', filter.action)
   if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId)
@@ -80,6 +94,35 @@ export async function listAudit(
       ip: r.ip,
     }),
   )
+}
+
+/**
+ * Up to `limit` entries after `after` (oldest first), for an export that reads the log in batches
+ * instead of all at once.
+ */
+export async function auditBatch(
+  db: Kysely<Database>,
+  organisationId: string,
+  given: AuditFilter,
+  after: { at: string; id: string } | null,
+  limit: number,
+): Promise<AuditEntry[]> {
+  const filter = storedTimes(given)
+  let q = db.selectFrom('audit_log').selectAll().where('organisation_id', '=', organisationId)
+  if (filter.action) q = q.where('action', '=', filter.action)
+  if (filter.from) q = q.where('at', '>=', filter.from)
+  if (filter.to) q = q.where('at', '<', filter.to)
+  if (after) q = q.where(keysetAfter(['at', 'id'], [after.at, after.id], 'asc'))
+  const rows = await q.orderBy('at').orderBy('id').limit(limit).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: { type: r.actor_type, id: r.actor_id },
+    action: r.action,
+    subject: r.subject_type && r.subject_id ? { type: r.subject_type, id: r.subject_id } : null,
+    detail: parseJson<Record<string, unknown>>(r.detail, {}),
+    ip: r.ip,
+  }))
 }
 
 /** How audit entries name the actor of a staff request: the staff user, or the API key. */

@@ -71,3 +71,19 @@ export function findCompanyFields(
     .where('id', '=', id)
     .executeTakeFirst()
 }
+
+/** The oldest company of an organisation with exactly this name, or `undefined`. */
+export function findCompanyByName(
+  db: Kysely<Database>,
+  organisationId: string,
+  name: string,
+): Promise<CompanyTable | undefined> {
+  return db
+    .selectFrom('companies')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('name', '=', name)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst()
+}

@@ -38,6 +38,8 @@ export async function contractView(
     watchers: people.filter((p) => p.id !== row.requester_id),
     attachmentsVisible: visible,
     attachments: visible || options.staff ? await listAttachments(db, { type: 'contract', id: row.id }) : [],
+    expiresAt: row.share_expires_at,
+    revokedAt: row.share_revoked_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -53,12 +55,28 @@ export function findContract(db: Kysely<Database>, organisationId: string, id: s
     .executeTakeFirst()
 }
 
-/** Contracts where the contact is requester or watcher, most recent first. */
+/** Whether a contract's share stands at a time: not revoked, and not past its expiry. */
+export function shareActive(
+  row: Pick<ContractTable, 'share_expires_at' | 'share_revoked_at'>,
+  at = new Date().toISOString(),
+): boolean {
+  return row.share_revoked_at === null && (row.share_expires_at === null || row.share_expires_at > at)
+}
+
+/**
+ * Contracts shared with the contact (as requester or watcher) whose share stands now, most recent
+ * first. Every contact endpoint reaches contracts through here, so a revoked or expired share is
+ * closed on every API process at once: the check is in the query, not in a cache.
+ */
 export function contactContracts(db: Kysely<Database>, organisationId: string, contactId: string) {
   return db
     .selectFrom('contracts')
     .selectAll()
     .where('organisation_id', '=', organisationId)
+    .where('share_revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('share_expires_at', 'is', null), eb('share_expires_at', '>', new Date().toISOString())]),
+    )
     .where((eb) =>
       eb.or([
         eb('requester_id', '=', contactId),
@@ -128,4 +146,22 @@ export async function insertContractRow(db: Kysely<Database>, row: ContractTable
 /** Replaces a contract row's columns. */
 export async function updateContractRow(db: Kysely<Database>, row: ContractTable): Promise<void> {
   await db.updateTable('contracts').set(row).where('id', '=', row.id).execute()
+}
+
+/**
+ * Revokes (`at`) or restores (`null`) a contract's share, only if it is not already so: of two
+ * concurrent calls exactly one changes the row. Answers whether this call did.
+ */
+export async function setShareRevoked(
+  db: Kysely<Database>,
+  contractId: string,
+  at: string | null,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contracts')
+    .set({ share_revoked_at: at, ...(at ? { updated_at: at } : {}) })
+    .where('id', '=', contractId)
+    .where('share_revoked_at', at ? 'is' : 'is not', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '@portico/schema'
+import { type ApplicationStatus, contactName, type Name } from '@portico/schema'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/types.js'
 import { parseJson } from './json.js'
@@ -6,7 +6,13 @@ import { parseJson } from './json.js'
 /** Filters of the staff inbox. */
 export interface InboxFilter {
   organisationId: string
+  /** The staff user reading (their read markers decide `unread`), or `null` for an API key. */
+  viewerId: string | null
   status?: ApplicationStatus
+  /** A staff user's id, or `null` for applications assigned to no one. */
+  assignee?: string | null
+  /** Only applications unread by the viewer. */
+  unread?: boolean
   /** Process slug or id. */
   process?: string
   /** Portal slug. */
@@ -25,8 +31,9 @@ export interface InboxCursor {
 /** One row of the staff inbox. */
 export interface InboxRow {
   id: string
+  reference: string | null
   status: ApplicationStatus
-  process: { id: string; slug: string; name: string }
+  process: { id: string; slug: string; name: Name }
   portal: string | null
   contact: { id: string; name: string; email: string }
   company: { id: string; name: string } | null
@@ -36,11 +43,24 @@ export interface InboxRow {
   updatedAt: string
   /** The application's latest change: a note, an upload or a status change. */
   lastActivityAt: string
-  /** The contact wrote last: no staff note has answered their latest note yet. */
+  assignee: { id: string; name: string; email: string } | null
+  /** The contact submitted, wrote or uploaded after the viewer's read marker. */
   unread: boolean
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
+
+/**
+ * Whether the contact's latest activity is newer than what the viewer saw: their read marker, or,
+ * for an API key (no marker), the latest staff note.
+ */
+function unreadExpression(viewerId: string | null) {
+  const seen =
+    viewerId === null
+      ? sql`(select max(n.created_at) from notes n where n.application_id = a.id and n.author_type = 'staff')`
+      : sql`(select r.read_at from application_reads r where r.application_id = a.id and r.staff_user_id = ${viewerId})`
+  return sql<boolean>`coalesce(a.contact_activity_at, a.created_at) > coalesce(${seen}, '')`
+}
 
 function filtered(db: Kysely<Database>, filter: InboxFilter) {
   let query = db
@@ -55,6 +75,9 @@ function filtered(db: Kysely<Database>, filter: InboxFilter) {
     query = query.where((eb) => eb.or([eb('p.slug', '=', process), eb('p.id', '=', process)]))
   }
   if (filter.portal) query = query.where('po.slug', '=', filter.portal)
+  if (filter.assignee !== undefined)
+    query = query.where('a.assignee_id', filter.assignee === null ? 'is' : '=', filter.assignee)
+  if (filter.unread) query = query.where(unreadExpression(filter.viewerId))
   if (filter.tag) {
     const pattern = `%${escapeLike(JSON.stringify(filter.tag))}%`
     query = query.where(sql<boolean>`a.tags like ${pattern} escape '\\'`)
@@ -67,6 +90,7 @@ function filtered(db: Kysely<Database>, filter: InboxFilter) {
         eb(sql`lower(c.email)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`lower(co.name)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`lower(p.name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(p.name_fr)`, 'like', sql`${pattern} escape '\\'`),
         eb(sql`a.id`, 'like', sql`${pattern} escape '\\'`),
       ]),
     )
@@ -80,7 +104,7 @@ export async function listInbox(
   filter: InboxFilter,
   page: { cursor?: InboxCursor; limit: number },
 ): Promise<InboxRow[]> {
-  let query = filtered(db, filter)
+  let query = filtered(db, filter).leftJoin('staff_users as s', 's.id', 'a.assignee_id')
   if (filter.status) query = query.where('a.status', '=', filter.status)
   if (page.cursor) {
     const { createdAt, id } = page.cursor
@@ -94,6 +118,7 @@ export async function listInbox(
   const rows = await query
     .select([
       'a.id',
+      'a.reference',
       'a.status',
       'a.tags',
       'a.source',
@@ -102,32 +127,31 @@ export async function listInbox(
       'p.id as process_id',
       'p.slug as process_slug',
       'p.name as process_name',
+      'p.name_fr as process_name_fr',
       'po.slug as portal_slug',
       'c.id as contact_id',
       'c.name as contact_name',
       'c.email as contact_email',
       'co.id as company_id',
       'co.name as company_name',
+      's.id as assignee_id',
+      's.name as assignee_name',
+      's.email as assignee_email',
+      unreadExpression(filter.viewerId).as('unread'),
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('notes as n')
-        .select('n.author_type')
-        .whereRef('n.application_id', '=', 'a.id')
-        .where('n.author_type', 'in', ['contact', 'staff'])
-        .orderBy('n.created_at', 'desc')
-        .orderBy('n.id', 'desc')
-        .limit(1)
-        .as('last_note_author'),
-    )
     .orderBy('a.created_at', 'desc')
     .orderBy('a.id', 'desc')
     .limit(page.limit)
     .execute()
   return rows.map((r) => ({
     id: r.id,
+    reference: r.reference,
     status: r.status as ApplicationStatus,
-    process: { id: r.process_id, slug: r.process_slug, name: r.process_name },
+    process: {
+      id: r.process_id,
+      slug: r.process_slug,
+      name: contactName({ en: r.process_name, fr: r.process_name_fr }),
+    },
     portal: r.portal_slug ?? null,
     contact: { id: r.contact_id, name: r.contact_name, email: r.contact_email },
     company: r.company_id && r.company_name ? { id: r.company_id, name: r.company_name } : null,
@@ -136,7 +160,12 @@ export async function listInbox(
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     lastActivityAt: r.updated_at > r.created_at ? r.updated_at : r.created_at,
-    unread: r.last_note_author === 'contact',
+    assignee:
+      r.assignee_id && r.assignee_name && r.assignee_email
+        ? { id: r.assignee_id, name: r.assignee_name, email: r.assignee_email }
+        : null,
+    // SQLite answers 0 or 1, PostgreSQL a boolean.
+    unread: Boolean(r.unread),
   }))
 }
 
@@ -159,7 +188,9 @@ export async function countInboxTags(
 ): Promise<{ tag: string; count: number }[]> {
   const { tag: _, ...rest } = filter
   const counts = new Map<string, number>()
-  const rows = await filtered(db, rest).select('a.tags').execute()
+  let query = filtered(db, rest)
+  if (filter.status) query = query.where('a.status', '=', filter.status)
+  const rows = await query.select('a.tags').execute()
   for (const row of rows) {
     for (const tag of parseJson<string[]>(row.tags, [])) counts.set(tag, (counts.get(tag) ?? 0) + 1)
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { Database } from '../db/types.js'
+import { keysetAfter, type Page, type PageRequest, timelinePageOf } from './page.js'
 
 /** A note staff write for each other about an application; contacts never see it. */
 interface InternalNote {
@@ -37,18 +38,27 @@ export async function addInternalNote(
   return { id, createdAt }
 }
 
-/** The internal notes of an application, oldest first. */
+/** The internal notes of an application: the newest page, shown oldest first (see {@link timelinePageOf}). */
 export async function listInternalNotes(
   db: Kysely<Database>,
   applicationId: string,
-): Promise<{ id: string; authorName: string; body: string; createdAt: string }[]> {
-  const rows = await db
+  page: PageRequest,
+): Promise<Page<{ id: string; author: { name: string }; body: string; createdAt: string }>> {
+  let query = db
     .selectFrom('notes')
     .select(['id', 'author_name', 'body', 'created_at'])
     .where('application_id', '=', applicationId)
     .where('author_type', '=', 'internal')
-    .orderBy('created_at')
-    .orderBy('id')
+  if (page.after) query = query.where(keysetAfter(['created_at', 'id'], page.after, 'desc'))
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
     .execute()
-  return rows.map((r) => ({ id: r.id, authorName: r.author_name, body: r.body, createdAt: r.created_at }))
+  return timelinePageOf(
+    rows,
+    page,
+    (r) => [r.created_at, r.id],
+    (r) => ({ id: r.id, author: { name: r.author_name }, body: r.body, createdAt: r.created_at }),
+  )
 }

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { Database } from '../db/types.js'
+import { keysetAfter, type Page, type PageRequest, timelinePageOf } from './page.js'
 
 /** Adds a note to an application's timeline and bumps the application's `updated_at`. */
 export async function addNote(
@@ -31,21 +32,36 @@ export async function addNote(
   return { id, author: { type: input.author.type, name: input.author.name }, body: input.body, createdAt: at }
 }
 
-/** The timeline of an application: contact and staff notes, oldest first. */
-export async function listNotes(db: Kysely<Database>, applicationId: string): Promise<Note[]> {
-  const rows = await db
+/**
+ * The timeline of an application: contact and staff notes. One page of the newest notes, shown
+ * oldest first; its cursor leads to the earlier ones (index notes_application_created_id).
+ */
+export async function listNotes(
+  db: Kysely<Database>,
+  applicationId: string,
+  page: PageRequest,
+): Promise<Page<Note>> {
+  let query = db
     .selectFrom('notes')
     .selectAll()
     .where('application_id', '=', applicationId)
     // Internal notes (data/internal-notes.ts) share the table; the contact's timeline never shows them.
     .where('author_type', 'in', ['contact', 'staff'])
-    .orderBy('created_at')
-    .orderBy('id')
+  if (page.after) query = query.where(keysetAfter(['created_at', 'id'], page.after, 'desc'))
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    author: { type: r.author_type === 'contact' ? 'contact' : 'staff', name: r.author_name },
-    body: r.body,
-    createdAt: r.created_at,
-  }))
+  return timelinePageOf(
+    rows,
+    page,
+    (r) => [r.created_at, r.id],
+    (r): Note => ({
+      id: r.id,
+      author: { type: r.author_type === 'contact' ? 'contact' : 'staff', name: r.author_name },
+      body: r.body,
+      createdAt: r.created_at,
+    }),
+  )
 }

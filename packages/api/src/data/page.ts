@@ -84,3 +84,22 @@ export function pageOf<R, T>(
     nextCursor: rows.length > request.limit && last !== undefined ? encodeCursor(order, keysOf(last)) : null,
   }
 }
+
+/**
+ * A timeline page: the newest `limit` rows (fetched newest first, `limit + 1` of them) shown
+ * oldest first, with the cursor of the page of earlier rows. Threads read like a conversation
+ * and open at their end, however long they grew.
+ */
+export function timelinePageOf<R, T>(
+  rows: readonly R[],
+  request: PageRequest,
+  keysOf: (row: R) => string[],
+  view: (row: R) => T,
+): Page<T> {
+  const page = pageOf(rows, request, TIMELINE, keysOf, view)
+  page.items.reverse()
+  return page
+}
+
+/** The sort order name of timelines in their cursors: newest first by `(created_at, id)`. */
+export const TIMELINE = 'timeline'

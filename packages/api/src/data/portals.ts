@@ -1,4 +1,13 @@
-import { type FormDefinition, type Locale, MODULES, type Module, type Theme } from '@portico/schema'
+import {
+  DEFAULT_SIGN_IN_METHODS,
+  type FormDefinition,
+  type Locale,
+  MODULES,
+  type Module,
+  type SignInMethod,
+  type StaffName,
+  type StaffTheme,
+} from '@portico/schema'
 import type { Kysely, Selectable, Updateable } from 'kysely'
 import type { Database, PortalTable } from '../db/types.js'
 import { flag, parseJson, toFlag } from './json.js'
@@ -9,7 +18,7 @@ import { containsText } from './search.js'
 export interface PortalProcess {
   id: string
   slug: string
-  name: string
+  name: StaffName
   form: FormDefinition
   allowDuplicates: boolean
 }
@@ -19,17 +28,21 @@ export interface PortalRecord {
   id: string
   organisationId: string
   slug: string
-  name: string
+  name: StaffName
   multiProcess: boolean
   registrationOpen: boolean
   allowNewApplications: boolean
   tags: string[]
   allowedOrigins: string[]
-  theme: Theme
+  theme: StaffTheme
   defaultLocale: Locale
   modules: Module[]
   defaultProfileId: string | null
   publicUrl: string | null
+  /** How contacts may sign in, in the order the widget offers them. */
+  signInMethods: SignInMethod[]
+  /** The WebAuthn relying-party ID of passkeys; `null`: the host page's hostname. */
+  passkeyRpId: string | null
   /** When staff archived the portal, else `null`. */
   archivedAt: string | null
   /** Its processes in display order; archived processes only when staff asked for them. */
@@ -47,16 +60,16 @@ async function withProcesses(
   let query = db
     .selectFrom('portal_processes as pp')
     .innerJoin('processes as p', 'p.id', 'pp.process_id')
-    .select(['p.id', 'p.slug', 'p.name', 'p.form', 'pp.allow_duplicates'])
+    .select(['p.id', 'p.slug', 'p.name', 'p.name_fr', 'p.form', 'pp.allow_duplicates'])
     .where('pp.portal_id', '=', portal.id)
   if (scope === 'offered') query = query.where('p.archived_at', 'is', null)
   const processes = await query.orderBy('pp.position').execute()
-  const theme = parseJson<Partial<Theme>>(portal.theme, {})
+  const theme = parseJson<Partial<StaffTheme>>(portal.theme, {})
   return {
     id: portal.id,
     organisationId: portal.organisation_id,
     slug: portal.slug,
-    name: portal.name,
+    name: { en: portal.name, fr: portal.name_fr },
     multiProcess: flag(portal.multi_process),
     registrationOpen: flag(portal.registration_open),
     allowNewApplications: flag(portal.allow_new_applications),
@@ -67,11 +80,13 @@ async function withProcesses(
     modules: parseJson<Module[]>(portal.modules, [...MODULES]),
     defaultProfileId: portal.default_profile_id,
     publicUrl: portal.public_url,
+    signInMethods: parseJson<SignInMethod[]>(portal.sign_in_methods, [...DEFAULT_SIGN_IN_METHODS]),
+    passkeyRpId: portal.passkey_rp_id,
     archivedAt: portal.archived_at,
     processes: processes.map((p) => ({
       id: p.id,
       slug: p.slug,
-      name: p.name,
+      name: { en: p.name, fr: p.name_fr },
       form: parseJson<FormDefinition>(p.form, { fields: [] }),
       allowDuplicates: flag(p.allow_duplicates),
     })),
@@ -159,7 +174,7 @@ export async function listPortals(
 ): Promise<Page<PortalRecord>> {
   let select = db.selectFrom('portals').selectAll().where('organisation_id', '=', organisationId)
   select = select.where('archived_at', filter.archived ? 'is not' : 'is', null)
-  if (filter.q) select = select.where(containsText(['name', 'slug'], filter.q))
+  if (filter.q) select = select.where(containsText(['name', 'name_fr', 'slug'], filter.q))
   if (page.after) select = select.where(keysetAfter(['slug', 'id'], page.after, 'asc'))
   const rows = await select
     .orderBy('slug')

@@ -55,7 +55,7 @@ export async function listOrgProcesses(
 ): Promise<Page<ProcessTable>> {
   let select = db.selectFrom('processes').selectAll().where('organisation_id', '=', organisationId)
   select = select.where('archived_at', filter.archived ? 'is not' : 'is', null)
-  if (filter.q) select = select.where(containsText(['name', 'slug'], filter.q))
+  if (filter.q) select = select.where(containsText(['name', 'name_fr', 'slug'], filter.q))
   if (page.after) select = select.where(keysetAfter(['slug', 'id'], page.after, 'asc'))
   const rows = await select
     .orderBy('slug')

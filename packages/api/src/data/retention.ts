@@ -32,6 +32,7 @@ export async function deleteExpiredCredentials(db: Kysely<Database>, now: string
       .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleSince)]))
       .executeTakeFirst(),
     await db.deleteFrom('staff_tokens').where('expires_at', '<', now).executeTakeFirst(),
+    await db.deleteFrom('identity_jtis').where('expires_at', '<', now).executeTakeFirst(),
   ]
   return results.reduce((sum, r) => sum + Number(r.numDeletedRows), 0)
 }

@@ -85,6 +85,7 @@ export async function insertStaff(db: Kysely<Database>, input: NewStaff): Promis
     totp_secret: null,
     totp_pending_secret: null,
     recovery_codes: '[]',
+    totp_last_step: null,
     created_at: at,
     updated_at: at,
   }
@@ -136,6 +137,20 @@ export async function swapRecoveryCodes(
     .set({ recovery_codes: next, updated_at: now() })
     .where('id', '=', id)
     .where('recovery_codes', '=', expected)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/**
+ * Records the TOTP step of a code just accepted, only when it is newer than the last one: `false`
+ * when that code (or a later one) was already used, here or on another instance at the same time.
+ */
+export async function useTotpStep(db: Kysely<Database>, id: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('staff_users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }

@@ -35,6 +35,8 @@ export interface StaffUserTable {
   totp_pending_secret: string | null
   /** JSON: SHA-256 hashes of the unused recovery codes. */
   recovery_codes: string
+  /** The TOTP time step of the last code accepted: a code of that step or older is refused. */
+  totp_last_step: number | null
   created_at: string
   updated_at: string
 }
@@ -99,6 +101,10 @@ export interface ContractTable {
   reference: string | null
   status: string
   attachments_visible: Flag
+  /** When the share with requester and watchers ends by itself; `null` for never. */
+  share_expires_at: string | null
+  /** When staff revoked the share; `null` while it stands. */
+  share_revoked_at: string | null
   created_at: string
   updated_at: string
 }
@@ -125,7 +131,7 @@ export interface AttachmentTable {
 
 export interface AuthTokenTable {
   id: string
-  kind: 'invitation' | 'reset'
+  kind: 'invitation' | 'reset' | 'link'
   token_hash: string
   contact_id: string
   portal_id: string

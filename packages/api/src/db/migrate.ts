@@ -8,7 +8,17 @@ import * as hardening from './migrations/0006-hardening.js'
 import * as referencesArchive from './migrations/0008-references-archive.js'
 import * as listIndexes2 from './migrations/0009-list-indexes.js'
 import * as events from './migrations/0010-events.js'
+import * as assignmentReads from './migrations/0011-assignment-reads.js'
+import * as bilingualNames from './migrations/0012-bilingual-names.js'
 import * as outboxSealed from './migrations/0013-outbox-sealed.js'
+import * as webhooks from './migrations/0014-webhooks.js'
+import * as identify from './migrations/0015-identify.js'
+import * as contractShares from './migrations/0016-contract-shares.js'
+import * as passwordless from './migrations/0017-passwordless.js'
+import * as contactReads from './migrations/0018-contact-reads.js'
+import * as timelineIndexes from './migrations/0019-timeline-indexes.js'
+import * as scopeIndexes from './migrations/0020-scope-indexes.js'
+import * as totpLastStep from './migrations/0021-totp-last-step.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -20,7 +30,17 @@ const migrations: Record<string, Migration> = {
   '0008-references-archive': referencesArchive,
   '0009-list-indexes': listIndexes2,
   '0010-events': events,
+  '0011-assignment-reads': assignmentReads,
+  '0012-bilingual-names': bilingualNames,
   '0013-outbox-sealed': outboxSealed,
+  '0014-webhooks': webhooks,
+  '0015-identify': identify,
+  '0016-contract-shares': contractShares,
+  '0017-passwordless': passwordless,
+  '0018-contact-reads': contactReads,
+  '0019-timeline-indexes': timelineIndexes,
+  '0020-scope-indexes': scopeIndexes,
+  '0021-totp-last-step': totpLastStep,
 }
 
 const provider: MigrationProvider = {

@@ -15,6 +15,8 @@ import type {
 } from './domain-types.js'
 
 import type { Flag } from './flag.js'
+import type { PasskeyTable, SignInCodeTable, WebauthnChallengeTable } from './passwordless-types.js'
+import type { WebhookDeliveryTable, WebhookEndpointTable } from './webhook-types.js'
 
 export type { Flag }
 
@@ -36,7 +38,10 @@ export interface ProcessTable {
   id: string
   organisation_id: string
   slug: string
+  /** The English name. */
   name: string
+  /** The French name, or `null` when staff left it empty (contacts then read the English one). */
+  name_fr: string | null
   /** JSON: the form definition. */
   form: string
   created_at: string
@@ -48,7 +53,10 @@ export interface PortalTable {
   id: string
   organisation_id: string
   slug: string
+  /** The English name. */
   name: string
+  /** The French name, or `null` when staff left it empty (contacts then read the English one). */
+  name_fr: string | null
   multi_process: Flag
   registration_open: Flag
   allow_new_applications: Flag
@@ -57,7 +65,7 @@ export interface PortalTable {
   tags: string
   /** JSON: string[] of origins (`:*` matches any port). */
   allowed_origins: string
-  /** JSON: { accent, logoUrl, title }. */
+  /** JSON: { accent, logoUrl, title: { en, fr } | null }. */
   theme: string
   default_locale: string
   /** JSON: Module[] the portal enables. */
@@ -67,6 +75,10 @@ export interface PortalTable {
   public_url: string | null
   /** When staff archived it: its page and logins answer 410, existing sessions keep working. */
   archived_at: string | null
+  /** JSON: SignInMethod[] the widget offers; `null`: passwords only. */
+  sign_in_methods: string | null
+  /** The WebAuthn relying-party ID of passkeys; `null`: the host page's hostname. */
+  passkey_rp_id: string | null
 }
 
 export interface PortalProcessTable {
@@ -122,6 +134,26 @@ export interface ApplicationTable {
   updated_at: string
   /** The human reference, e.g. `ACME-000123`, unique in the organisation. */
   reference: string | null
+  /** The staff user in charge, if any. */
+  assignee_id: string | null
+  /** The contact's latest submission, note or upload: what staff read markers compare with. */
+  contact_activity_at: string | null
+  /** The latest staff reply (note): what the contact's read markers compare with. */
+  staff_activity_at: string | null
+}
+
+/** When a contact last read an application's notes (the widget's unread marks). */
+export interface ContactApplicationReadTable {
+  application_id: string
+  contact_id: string
+  read_at: string
+}
+
+/** When a staff user last opened an application (the inbox's unread marks). */
+export interface ApplicationReadTable {
+  application_id: string
+  staff_user_id: string
+  read_at: string
 }
 
 export interface SessionTable {
@@ -207,6 +239,17 @@ export interface Database {
   staff_sessions: StaffSessionTable
   staff_tokens: StaffTokenTable
   events: EventTable
+  application_reads: ApplicationReadTable
+  contact_application_reads: ContactApplicationReadTable
+  sign_in_codes: SignInCodeTable
+  passkeys: PasskeyTable
+  webauthn_challenges: WebauthnChallengeTable
+  identity_secrets: IdentitySecretTable
+  identity_settings: IdentitySettingsTable
+  identity_links: IdentityLinkTable
+  identity_jtis: IdentityJtiTable
+  webhook_endpoints: WebhookEndpointTable
+  webhook_deliveries: WebhookDeliveryTable
 }
 
 /** One emitted event of the catalogue (see `@portico/schema` events). */
@@ -222,4 +265,47 @@ export interface EventTable {
   /** JSON: the event's data. */
   payload: string
   created_at: string
+}
+
+/** An HS256 secret a portal's host signs identity tokens with, sealed at rest. */
+export interface IdentitySecretTable {
+  id: string
+  organisation_id: string
+  portal_id: string
+  /** The secret's first characters, to tell secrets apart in lists. */
+  prefix: string
+  /** The secret, sealed with `PORTICO_SECRET_KEY` for the context `identity-secret:<id>`. */
+  sealed_secret: string
+  created_at: string
+  last_used_at: string | null
+  /** When a rotated secret stops working; `null` for a current one. */
+  expires_at: string | null
+  revoked_at: string | null
+}
+
+/** A portal's JWKS URL and the key set last fetched from it. */
+export interface IdentitySettingsTable {
+  portal_id: string
+  organisation_id: string
+  jwks_url: string | null
+  /** JSON: `{ keys: JWK[] }` as last fetched. */
+  jwks: string | null
+  jwks_fetched_at: string | null
+}
+
+/** The host's stable id of a person (`sub`, per issuer) linked to a contact at first sight. */
+export interface IdentityLinkTable {
+  organisation_id: string
+  /** The token's `iss`, or `default`. */
+  source: string
+  subject: string
+  contact_id: string
+  created_at: string
+}
+
+/** A used token id, kept until the token expires so it cannot be used twice. */
+export interface IdentityJtiTable {
+  portal_id: string
+  jti: string
+  expires_at: string
 }

@@ -5,6 +5,7 @@ import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import { insertEvent } from '../data/events.js'
 import type { Database } from '../db/types.js'
+import { queueDeliveries } from '../webhooks/fan-out.js'
 
 /** The PostgreSQL channel every API process listens on; the payload is an event id. */
 export const EVENTS_CHANNEL = 'portico_events'
@@ -44,6 +45,7 @@ export function isPostgres(db: Kysely<Database>): boolean {
  */
 export async function emit(trx: Kysely<Database>, input: EmitInput): Promise<string> {
   const id = newId()
+  const at = now()
   await insertEvent(trx, {
     id,
     organisation_id: input.organisationId,
@@ -53,7 +55,16 @@ export async function emit(trx: Kysely<Database>, input: EmitInput): Promise<str
     contact_id: input.contactId,
     company_id: input.companyId,
     payload: JSON.stringify(input.data),
-    created_at: now(),
+    created_at: at,
+  })
+  // The webhook body is the event as delivered everywhere: { id, type, timestamp, data }.
+  const body = JSON.stringify({ id, type: input.type, timestamp: at, data: input.data })
+  await queueDeliveries(trx, {
+    id,
+    type: input.type,
+    organisationId: input.organisationId,
+    createdAt: at,
+    body,
   })
   if (isPostgres(trx)) {
     await sql`select pg_notify(${EVENTS_CHANNEL}, ${id})`.execute(trx)

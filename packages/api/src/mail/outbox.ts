@@ -4,7 +4,7 @@ import { newId } from '../crypto.js'
 import { keysetAfter, type Page, type PageRequest, pageOf } from '../data/page.js'
 import { containsText } from '../data/search.js'
 import type { Database, OutboxStatus, OutboxTable } from '../db/types.js'
-import { bodyContext, MASKED_LINK, mailSecrets } from './sealing.js'
+import { bodyContext, MASKED_CODE, MASKED_LINK, mailSecrets } from './sealing.js'
 import { type MailTemplateName, renderMail } from './templates/index.js'
 
 /** A mail to queue: who gets it, in which language, which template and the values it shows. */
@@ -27,7 +27,10 @@ export type LinkSpec =
   | { kind: 'contact-invitation' | 'contact-reset'; contactId: string; portalId: string }
   | { kind: 'staff-invitation' | 'staff-reset'; staffId: string }
 
-/** The stored bodies of a mail: in clear when it has no link, else masked with the real ones sealed. */
+/**
+ * The stored bodies of a mail: in clear when it carries no live secret, else masked with the real
+ * ones sealed. Live secrets are a single-use `link` and a one-time sign-in `code`.
+ */
 export function storedBodies(
   id: string,
   template: MailTemplateName,
@@ -35,7 +38,7 @@ export function storedBodies(
   data: Record<string, string>,
 ) {
   const rendered = renderMail(template, locale, data)
-  if (!data.link) {
+  if (!data.link && !data.code) {
     return {
       rendered,
       text_body: rendered.text,
@@ -44,8 +47,12 @@ export function storedBodies(
       mail_data: null,
     }
   }
-  const masked = renderMail(template, locale, { ...data, link: MASKED_LINK })
-  const { link: _, ...rest } = data
+  const masked = renderMail(template, locale, {
+    ...data,
+    ...(data.link ? { link: MASKED_LINK } : {}),
+    ...(data.code ? { code: MASKED_CODE } : {}),
+  })
+  const { link: _, code: __, ...rest } = data
   return {
     rendered,
     text_body: masked.text,

@@ -20,6 +20,9 @@ export function mailSecrets(): SecretBox {
 /** What the stored copy of a mail shows instead of its live link. */
 export const MASKED_LINK = 'https://link-sent-to-the-recipient-only.invalid/'
 
+/** What the stored copy of a mail shows instead of its one-time sign-in code. */
+export const MASKED_CODE = '••••••'
+
 /** The sealing context of a mail's body: a body cannot be moved to another row. */
 export const bodyContext = (id: string) => `outbox:${id}`
 

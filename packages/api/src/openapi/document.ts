@@ -23,6 +23,7 @@ const TAGS: Record<string, string> = {
   applications: 'Applications and their notes and attachments',
   contracts: 'Contracts shared with contacts',
   company: 'The contact’s company and colleagues',
+  passkeys: 'Passkeys (WebAuthn): adding them and signing in with them',
   admin: 'Staff operations (a staff session or an API key), each with a minimum role',
   processes: 'Processes and their forms',
   portals: 'Portals and their options',

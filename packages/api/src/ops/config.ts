@@ -45,6 +45,8 @@ export interface ServerConfig {
   metrics: { host: string; port: number } | undefined
   /** Days settled mails and audit entries are kept (0: forever). */
   retention: RetentionPolicy
+  /** `PORTICO_ALLOW_PRIVATE_URLS`: webhook and JWKS URLs may reach loopback and private addresses. */
+  allowPrivateUrls: boolean
 }
 
 /** Command-line flags that override the environment. */
@@ -217,6 +219,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
       integer(env.PORTICO_RETAIN_AUDIT_DAYS, 'PORTICO_RETAIN_AUDIT_DAYS', 0, 36500, problems) ??
       DEFAULT_RETENTION.auditDays,
   }
+  const allowPrivate = (env.PORTICO_ALLOW_PRIVATE_URLS ?? '').toLowerCase()
+  if (!['', '0', '1', 'true', 'false'].includes(allowPrivate))
+    problems.push(
+      `PORTICO_ALLOW_PRIVATE_URLS="${env.PORTICO_ALLOW_PRIVATE_URLS}" must be 1 or true (outgoing requests may reach private addresses) or 0 or false (the default)`,
+    )
   if (problems.length) throw new ConfigError(problems)
   return {
     mode,
@@ -232,5 +239,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Ser
     logLevel: level as LogLevel,
     metrics: metricsPort === undefined ? undefined : { host: metricsHost, port: metricsPort },
     retention,
+    allowPrivateUrls: allowPrivate === '1' || allowPrivate === 'true',
   }
 }

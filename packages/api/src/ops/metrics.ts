@@ -9,6 +9,8 @@ export interface Metrics {
   observeRequest(labels: { method: string; route: string; status: number }, seconds: number): void
   /** Counts one delivery attempt of the mail worker. */
   observeMail(result: 'sent' | 'retrying' | 'failed'): void
+  /** Counts one webhook delivery attempt of the webhook worker. */
+  observeWebhook(outcome: 'delivered' | 'retrying' | 'failed'): void
 }
 
 /**
@@ -54,6 +56,28 @@ export function createMetrics(db: Kysely<Database>): Metrics {
       for (const row of rows) this.set({ status: row.status }, Number(row.count))
     },
   })
+  const webhooks = new Counter({
+    name: 'portico_webhook_deliveries_total',
+    help: 'Webhook delivery attempts by this process: delivered, retrying (failed, will retry) or failed (given up).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  })
+  for (const outcome of ['delivered', 'retrying', 'failed'] as const) webhooks.inc({ outcome }, 0)
+  new Gauge({
+    name: 'portico_webhook_outbox_deliveries',
+    help: 'Webhook deliveries by status (pending is the backlog, including those waiting to retry).',
+    labelNames: ['status'] as const,
+    registers: [registry],
+    async collect() {
+      const rows = await db
+        .selectFrom('webhook_deliveries')
+        .select(['status', (eb) => eb.fn.countAll<string | number>().as('count')])
+        .groupBy('status')
+        .execute()
+      for (const status of ['pending', 'sending', 'delivered', 'failed']) this.set({ status }, 0)
+      for (const row of rows) this.set({ status: row.status }, Number(row.count))
+    },
+  })
   return {
     registry,
     observeRequest({ method, route, status }, seconds) {
@@ -61,5 +85,6 @@ export function createMetrics(db: Kysely<Database>): Metrics {
       latency.observe({ method, route }, seconds)
     },
     observeMail: (result) => mails.inc({ result }),
+    observeWebhook: (outcome) => webhooks.inc({ outcome }),
   }
 }

@@ -6,11 +6,15 @@ import {
   deleteIdempotencyKeysBefore,
   deleteSettledMailBefore,
 } from '../data/retention.js'
+import { deleteSettledDeliveriesBefore } from '../data/webhooks.js'
 import type { Database } from '../db/types.js'
 
 /** How long Portico keeps what it no longer needs; `0` keeps it forever. */
 export interface RetentionPolicy {
-  /** Days a sent or failed mail stays in the outbox (its body may name the contact). @default 30 */
+  /**
+   * Days a sent or failed mail stays in the outbox (its body may name the contact), and a delivered
+   * or failed webhook delivery in the delivery log. @default 30
+   */
   outboxDays: number
   /** Days an audit entry is kept. @default 730 (two years) */
   auditDays: number
@@ -21,6 +25,7 @@ export const DEFAULT_RETENTION: RetentionPolicy = { outboxDays: 30, auditDays: 7
 /** What one purge deleted. */
 export interface PurgeCounts {
   mails: number
+  webhookDeliveries: number
   auditEntries: number
   expiredCredentials: number
   idempotencyKeys: number
@@ -42,6 +47,8 @@ export async function purgeExpired(db: Kysely<Database>, policy: RetentionPolicy
   const at = now()
   return {
     mails: policy.outboxDays > 0 ? await deleteSettledMailBefore(db, daysAgo(at, policy.outboxDays)) : 0,
+    webhookDeliveries:
+      policy.outboxDays > 0 ? await deleteSettledDeliveriesBefore(db, daysAgo(at, policy.outboxDays)) : 0,
     auditEntries: policy.auditDays > 0 ? await deleteAuditBefore(db, daysAgo(at, policy.auditDays)) : 0,
     expiredCredentials: await deleteExpiredCredentials(db, at),
     idempotencyKeys: await deleteIdempotencyKeysBefore(db, daysAgo(at, IDEMPOTENCY_DAYS)),

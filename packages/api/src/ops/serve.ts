@@ -51,6 +51,7 @@ export async function serveFromEnv(
     ...(config.secretKey ? { secretKey: config.secretKey } : {}),
     ...(config.metrics ? { metrics: config.metrics } : {}),
     retention: config.retention,
+    allowPrivateUrls: config.allowPrivateUrls,
     // Production without SMTP runs no worker: mails wait in the outbox, no link reaches stdout.
     mail: sender ? { sender } : fallback ? { sender: fallback } : false,
   })

@@ -9,13 +9,13 @@ import {
 } from '../data/applications.js'
 import { findAttachment, listAttachments } from '../data/attachments.js'
 import { parseJson } from '../data/json.js'
-import { listNotes } from '../data/notes.js'
-import { pageRequest } from '../data/page.js'
+import { pageRequest, TIMELINE } from '../data/page.js'
 import { findProcessForm } from '../data/processes.js'
 import { listStatusChanges } from '../data/status-changes.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
 import { addTimelineAttachment, addTimelineNote } from '../services/application-timeline.js'
+import { readNotes } from '../services/contact-reads.js'
 import { createWithIdempotency } from '../services/idempotent-create.js'
 import { downloadResponse, withUpload } from '../uploads.js'
 import { route } from './route.js'
@@ -90,9 +90,10 @@ export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
     return applicationDetail(c, row)
   })
   route(app, 'getMyApplication', async (c) => applicationDetail(c, await visibleApplication(c)))
-  route(app, 'listMyApplicationNotes', async (c) => {
+  route(app, 'listMyApplicationNotes', async (c, { query }) => {
     const row = await visibleApplication(c)
-    return { items: await listNotes(c.var.db, row.id) }
+    const reader = { applicationId: row.id, contactId: c.var.session.contactId }
+    return readNotes(c.var.db, reader, pageRequest(query, TIMELINE, 2))
   })
   route(app, 'addMyApplicationNote', async (c, { body: input }) => {
     const row = await visibleApplication(c, true)
@@ -100,7 +101,7 @@ export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
     return addTimelineNote(
       c.var.db,
       { type: 'contact', contactId, name },
-      { application: row, body: input.body },
+      { application: row, body: input.body, consoleUrl: c.var.config.consoleUrl },
     )
   })
   route(app, 'uploadMyApplicationAttachment', async (c) => {
@@ -110,6 +111,7 @@ export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
       return addTimelineAttachment(c.var.db, c.var.config.storage, {
         application: row,
         by: 'contact',
+        consoleUrl: c.var.config.consoleUrl,
         upload,
       })
     })

@@ -31,7 +31,7 @@ export async function cachedPortalOf(c: Context<AppEnv>): Promise<CachedPortal> 
 export function tokenLink(
   fallbackUrl: string,
   portal: PortalRecord,
-  kind: 'invitation' | 'reset',
+  kind: 'invitation' | 'reset' | 'link',
   token: string,
 ): string {
   const url = new URL(portal.publicUrl ?? fallbackUrl)

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.js'
 import { contactProblem } from '../errors.js'
 import { limitRegistration, loginLimiter } from '../rate-limit.js'
 import { loginContact, registerContact } from '../services/contact-auth.js'
+import { requireMethod } from '../services/passwordless.js'
 import { cachedPortalOf, portalOf } from './portal-of.js'
 import { route } from './route.js'
 
@@ -34,6 +35,7 @@ export function mountPortalRoutes(app: Hono<AppEnv>): void {
   })
   route(app, 'login', async (c, { body }) => {
     const portal = await portalOf(c)
+    requireMethod(portal, 'password')
     const limiter = loginLimiter(c, `${portal.organisationId}:${body.email}`)
     await limiter.reserve()
     const session = await loginContact(c.var.db, portal, body, { ip: c.var.config.clientIp(c) })

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { findApplication } from '../data/applications.js'
 import { audit } from '../data/audit.js'
 import { addInternalNote, listInternalNotes } from '../data/internal-notes.js'
+import type { PageRequest } from '../data/page.js'
 import { listSubjectAudit } from '../data/subject-audit.js'
 import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
@@ -20,16 +21,15 @@ async function applicationOf(db: Kysely<Database>, actor: ExtrasActor, applicati
   return row
 }
 
-/** Staff-only notes of an application, oldest first. */
-export async function internalNotes(db: Kysely<Database>, actor: ExtrasActor, applicationId: string) {
+/** Staff-only notes of an application: the newest page, oldest first. */
+export async function internalNotes(
+  db: Kysely<Database>,
+  actor: ExtrasActor,
+  applicationId: string,
+  page: PageRequest,
+) {
   const row = await applicationOf(db, actor, applicationId)
-  const notes = await listInternalNotes(db, row.id)
-  return notes.map((n) => ({
-    id: n.id,
-    author: { name: n.authorName },
-    body: n.body,
-    createdAt: n.createdAt,
-  }))
+  return listInternalNotes(db, row.id, page)
 }
 
 /** Adds a staff-only note; the contact is neither shown nor mailed anything. */
@@ -56,8 +56,13 @@ export async function writeInternalNote(
   })
 }
 
-/** The audit trail of one application, oldest first; its status changes are the status history. */
-export async function applicationAudit(db: Kysely<Database>, actor: ExtrasActor, applicationId: string) {
+/** The audit trail of one application (newest page, oldest first); status changes are the status history. */
+export async function applicationAudit(
+  db: Kysely<Database>,
+  actor: ExtrasActor,
+  applicationId: string,
+  page: PageRequest,
+) {
   const row = await applicationOf(db, actor, applicationId)
-  return listSubjectAudit(db, actor.organisationId, { type: 'application', id: row.id })
+  return listSubjectAudit(db, actor.organisationId, { type: 'application', id: row.id }, page)
 }

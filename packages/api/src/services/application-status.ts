@@ -1,4 +1,4 @@
-import type { Application, StatusChangeInput } from '@portico/schema'
+import { type Application, nameIn, type StatusChangeInput } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { applicationView, findApplication, updateApplicationStatus } from '../data/applications.js'
 import { audit } from '../data/audit.js'
@@ -62,7 +62,7 @@ export async function changeApplicationStatus(
       template: 'status-changed',
       data: {
         name: row.contact_name,
-        process: row.name,
+        process: nameIn({ en: row.name, fr: row.name_fr }, row.contact_locale),
         status: input.status,
         ...(row.reference ? { reference: row.reference } : {}),
         ...(message ? { message } : {}),

@@ -55,7 +55,8 @@ export async function createProcess(
     id: newId(),
     organisation_id: actor.organisationId,
     slug: input.slug,
-    name: input.name,
+    name: input.name.en,
+    name_fr: input.name.fr || null,
     form: JSON.stringify(input.form ?? { fields: [] }),
     created_at: now(),
     archived_at: null,
@@ -89,7 +90,7 @@ export async function updateProcess(
   const next: ProcessTable = {
     ...row,
     ...(input.slug ? { slug: input.slug } : {}),
-    ...(input.name ? { name: input.name } : {}),
+    ...(input.name ? { name: input.name.en, name_fr: input.name.fr || null } : {}),
     ...(input.form ? { form: JSON.stringify(input.form) } : {}),
     archived_at: archivedAt,
   }

@@ -57,8 +57,13 @@ export async function registerContact(
   }
   const taken = () =>
     contactProblem(409, 'account-exists', { errors: [{ field: 'email', message: 'accountExists' }] })
+  // A portal without password sign-in keeps no password: its contacts sign in by mail or passkey.
+  const passwords = portal.signInMethods.includes('password')
+  if (passwords && !input.password) {
+    throw contactProblem(400, 'validation', { errors: [{ field: 'password', message: 'required' }] })
+  }
   if (await findContactByEmail(db, portal.organisationId, input.email)) throw taken()
-  const passwordHash = await hashPassword(input.password)
+  const passwordHash = passwords && input.password ? await hashPassword(input.password) : null
   return onConflict(
     () =>
       db.transaction().execute(async (trx) => {

@@ -1,10 +1,16 @@
-import type { ContractInput, ContractPatch } from '@portico/schema'
+import { type ContractInput, type ContractPatch, fieldMessage } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import { audit } from '../data/audit.js'
 import { findOrgContact } from '../data/contacts.js'
-import { insertContractRow, setWatchers, updateContractRow, watcherIds } from '../data/contracts.js'
+import {
+  insertContractRow,
+  setWatchers,
+  shareActive,
+  updateContractRow,
+  watcherIds,
+} from '../data/contracts.js'
 import { toFlag } from '../data/json.js'
 import type { ContractTable } from '../db/domain-types.js'
 import type { ContactTable, Database } from '../db/types.js'
@@ -38,8 +44,16 @@ async function people(db: Kysely<Database>, organisationId: string, requesterId:
   return { requester, watchers: rows }
 }
 
+/** A new expiry as stored (normalised UTC ISO), refusing a time that has already passed. */
+function expiryOf(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null
+  const at = new Date(value).toISOString()
+  if (at <= new Date().toISOString()) throw fieldError('expiresAt', fieldMessage('expiryPast'))
+  return at
+}
+
 /** Mails the contract to each person as requester or watcher. */
-async function announce(
+export async function announce(
   trx: Kysely<Database>,
   organisationId: string,
   contract: Pick<ContractTable, 'title' | 'reference'>,
@@ -88,6 +102,8 @@ export async function createContract(
     reference: input.reference ?? null,
     status: input.status ?? 'pending_signature',
     attachments_visible: toFlag(input.attachmentsVisible ?? false),
+    share_expires_at: expiryOf(input.expiresAt),
+    share_revoked_at: null,
     created_at: at,
     updated_at: at,
   }
@@ -104,7 +120,7 @@ export async function createContract(
       actor: actor.audit,
       action: 'contract.shared',
       subject: { type: 'contract', id: row.id },
-      detail: { requester: requester.id, watchers: watcherList },
+      detail: { requester: requester.id, watchers: watcherList, expiresAt: row.share_expires_at },
     })
     await emit(trx, {
       type: 'contract.shared',
@@ -119,9 +135,10 @@ export async function createContract(
 }
 
 /**
- * Staff change a contract: its fields, requester or watchers. Only people newly given access are
- * mailed; everyone who had or has access hears the `contract.updated` event (those who lost it
- * close the contract). Answers the updated row.
+ * Staff change a contract: its fields, requester, watchers or share expiry. Only people newly given
+ * access are mailed (everyone, when a new expiry reopens an expired share; nobody while the share
+ * is revoked or expired); everyone who had or has access hears the `contract.updated` event (those
+ * who lost it close the contract). Answers the updated row.
  */
 export async function updateContract(
   db: Kysely<Database>,
@@ -145,8 +162,20 @@ export async function updateContract(
     ...(patch.attachmentsVisible === undefined
       ? {}
       : { attachments_visible: toFlag(patch.attachmentsVisible) }),
+    ...(patch.expiresAt === undefined ? {} : { share_expires_at: expiryOf(patch.expiresAt) }),
     updated_at: now(),
   }
+  const wasShared = shareActive(row)
+  const recipients = !shareActive(next)
+    ? []
+    : [
+        ...(wasShared && requester.id === row.requester_id
+          ? []
+          : [{ contact: requester, role: 'requester' as const }]),
+        ...watchers
+          .filter((w) => !wasShared || !before.includes(w.id))
+          .map((contact) => ({ contact, role: 'watcher' as const })),
+      ]
   await db.transaction().execute(async (trx) => {
     await updateContractRow(trx, next)
     await setWatchers(
@@ -154,19 +183,26 @@ export async function updateContract(
       row.id,
       watchers.map((w) => w.id),
     )
-    await announce(trx, actor.organisationId, next, requester, [
-      ...(requester.id === row.requester_id ? [] : [{ contact: requester, role: 'requester' as const }]),
-      ...watchers
-        .filter((w) => !before.includes(w.id))
-        .map((contact) => ({ contact, role: 'watcher' as const })),
-    ])
+    await announce(trx, actor.organisationId, next, requester, recipients)
     await audit(trx, {
       organisationId: actor.organisationId,
       actor: actor.audit,
       action: 'contract.updated',
       subject: { type: 'contract', id: row.id },
-      detail: { changes: Object.keys(patch) },
+      detail: {
+        changes: Object.keys(patch),
+        mailed: recipients.map((r) => ({ id: r.contact.id, role: r.role })),
+      },
     })
+    if (next.share_expires_at !== row.share_expires_at) {
+      await audit(trx, {
+        organisationId: actor.organisationId,
+        actor: actor.audit,
+        action: 'contract.share-expiry-changed',
+        subject: { type: 'contract', id: row.id },
+        detail: { from: row.share_expires_at, to: next.share_expires_at },
+      })
+    }
     const everyone = [...new Set([...before, ...watchers.map((w) => w.id)])]
     await emit(trx, {
       type: 'contract.updated',

@@ -10,9 +10,11 @@ import {
 import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
 
-/** Who reads the inbox: only the organisation matters here. */
+/** Who reads the inbox: the organisation, and the staff user whose read marks and `assignee=me` apply. */
 export interface InboxActor {
   organisationId: string
+  kind: 'staff' | 'key' | 'system'
+  id: string
 }
 
 function encodeCursor(cursor: InboxCursor): string {
@@ -32,13 +34,27 @@ function decodeCursor(text: string): InboxCursor {
   })
 }
 
+function onlyStaff(field: string, message: string): ApiError {
+  return new ApiError(400, 'Invalid query', { type: 'validation', errors: [{ field, message }] })
+}
+
 /** One page of the staff inbox with counts per status and per tag for the same filters. */
 export async function readInbox(
   db: Kysely<Database>,
   actor: InboxActor,
   input: InboxQuery,
 ): Promise<InboxPage> {
-  const filter: InboxFilter = { organisationId: actor.organisationId }
+  const filter: InboxFilter = {
+    organisationId: actor.organisationId,
+    viewerId: actor.kind === 'staff' ? actor.id : null,
+  }
+  if (input.assignee === 'me') {
+    if (actor.kind !== 'staff')
+      throw onlyStaff('assignee', 'Use a staff user id: an API key is nobody’s "me"')
+    filter.assignee = actor.id
+  } else if (input.assignee === 'none') filter.assignee = null
+  else if (input.assignee) filter.assignee = input.assignee
+  if (input.unread === 'true') filter.unread = true
   if (input.process) filter.process = input.process
   if (input.portal) filter.portal = input.portal
   if (input.tag) filter.tag = input.tag

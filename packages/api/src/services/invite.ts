@@ -36,6 +36,8 @@ export async function sendInvitation(
     data: {
       name: contact.name,
       organisation: await organisationName(trx, portal.organisationId),
+      // Staff chose the portal the link opens: the mail names it, in the contact's language.
+      portal: (contact.locale === 'fr' && portal.name.fr) || portal.name.en,
       link: tokenLink(input.publicUrl, portal, 'invitation', token),
     },
     organisationId: portal.organisationId,

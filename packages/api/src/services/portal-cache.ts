@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { PortalConfig } from '@portico/schema'
+import { contactName, type PortalConfig } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { findPortalById, type PortalRecord, portalHead } from '../data/portals.js'
 import type { Database } from '../db/types.js'
@@ -16,20 +16,22 @@ export interface CachedPortal {
 function configOf(portal: PortalRecord): PortalConfig {
   return {
     slug: portal.slug,
-    name: portal.name,
+    name: contactName(portal.name),
     processes: portal.processes.map(({ id, slug, name, form, allowDuplicates }) => ({
       id,
       slug,
-      name,
+      name: contactName(name),
       form,
       allowDuplicates,
     })),
     multiProcess: portal.multiProcess,
     registrationOpen: portal.registrationOpen,
     allowNewApplications: portal.allowNewApplications,
-    theme: portal.theme,
+    theme: { ...portal.theme, title: portal.theme.title && contactName(portal.theme.title) },
     defaultLocale: portal.defaultLocale,
     modules: portal.modules,
+    signInMethods: portal.signInMethods,
+    passkeyRpId: portal.passkeyRpId,
   }
 }
 

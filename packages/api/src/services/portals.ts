@@ -33,7 +33,10 @@ const fieldError = (field: string, message: string) =>
 function columns(input: PortalPatch): Partial<PortalTable> {
   const out: Partial<PortalTable> = {}
   if (input.slug !== undefined) out.slug = input.slug
-  if (input.name !== undefined) out.name = input.name
+  if (input.name !== undefined) {
+    out.name = input.name.en
+    out.name_fr = input.name.fr || null
+  }
   if (input.multiProcess !== undefined) out.multi_process = toFlag(input.multiProcess)
   if (input.registrationOpen !== undefined) out.registration_open = toFlag(input.registrationOpen)
   if (input.allowNewApplications !== undefined)
@@ -42,12 +45,18 @@ function columns(input: PortalPatch): Partial<PortalTable> {
   if (input.allowedOrigins !== undefined) out.allowed_origins = JSON.stringify(input.allowedOrigins)
   if (input.theme !== undefined) {
     const { accent = null, logoUrl = null, title = null } = input.theme
-    out.theme = JSON.stringify({ accent, logoUrl, title })
+    out.theme = JSON.stringify({
+      accent,
+      logoUrl,
+      title: title ? { en: title.en, fr: title.fr || null } : null,
+    })
   }
   if (input.defaultLocale !== undefined) out.default_locale = input.defaultLocale
   if (input.modules !== undefined) out.modules = JSON.stringify([...new Set(input.modules)])
   if (input.defaultProfileId !== undefined) out.default_profile_id = input.defaultProfileId
   if (input.publicUrl !== undefined) out.public_url = input.publicUrl
+  if (input.signInMethods !== undefined) out.sign_in_methods = JSON.stringify(input.signInMethods)
+  if (input.passkeyRpId !== undefined) out.passkey_rp_id = input.passkeyRpId
   return out
 }
 
@@ -89,7 +98,8 @@ export async function createPortal(
           id,
           organisation_id: actor.organisationId,
           slug: input.slug,
-          name: input.name,
+          name: input.name.en,
+          name_fr: input.name.fr || null,
           multi_process: toFlag(input.multiProcess ?? processes.length > 1),
           registration_open: 1,
           allow_new_applications: 0,
@@ -102,6 +112,8 @@ export async function createPortal(
           default_profile_id: null,
           public_url: null,
           archived_at: null,
+          sign_in_methods: null,
+          passkey_rp_id: null,
           ...columns(input),
         })
         await setPortalProcesses(trx, id, processes)

@@ -18,13 +18,14 @@ import {
   staffUserView,
   swapRecoveryCodes,
   updateStaffRow,
+  useTotpStep,
 } from '../data/staff-users.js'
 import type { StaffUserTable } from '../db/domain-types.js'
 import type { Database } from '../db/types.js'
 import { ApiError } from '../errors.js'
 import { enqueueMail } from '../mail/outbox.js'
 import type { SecretBox } from '../secrets.js'
-import { verifyTotp } from '../totp.js'
+import { totpStep } from '../totp.js'
 
 /** Someone not signed in: only their address is known, for the audit log. */
 export interface Anonymous {
@@ -137,8 +138,10 @@ export async function staffLoginTwoFactor(
   if (input.code) {
     method = 'totp'
     const secret = input.secrets.open(staff.totp_secret, `totp:${staff.id}`)
-    if (!verifyTotp(secret, input.code))
-      throw new StaffLoginError('Wrong code', 'Check the code in your app.')
+    const step = totpStep(secret, input.code)
+    if (step === null) throw new StaffLoginError('Wrong code', 'Check the code in your app.')
+    if (!(await useTotpStep(db, staff.id, step)))
+      throw new StaffLoginError('Code already used', 'Wait for the next code in your app.')
   } else {
     method = 'recovery-code'
     const codes = parseJson<string[]>(staff.recovery_codes, [])

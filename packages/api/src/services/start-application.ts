@@ -1,4 +1,11 @@
-import { type ApplicationSource, type FormDefinition, fieldMessage, validateFormData } from '@portico/schema'
+import {
+  type ApplicationSource,
+  type FormDefinition,
+  fieldMessage,
+  nameIn,
+  type StaffName,
+  validateFormData,
+} from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { contactProcessIds, insertApplication } from '../data/applications.js'
 import { parseJson } from '../data/json.js'
@@ -26,7 +33,7 @@ export interface StartInput {
 
 interface ResolvedProcess {
   id: string
-  name: string
+  name: StaffName
   form: FormDefinition
   onPortal: boolean
   allowDuplicates: boolean
@@ -44,14 +51,15 @@ async function resolveProcess(
   if (authorized.length === 0) return undefined
   const row = await db
     .selectFrom('processes')
-    .select(['id', 'name', 'form'])
+    .select(['id', 'name', 'name_fr', 'form'])
     .where('organisation_id', '=', contact.organisationId)
     .where('id', 'in', authorized)
     .where((eb) => eb.or([eb('slug', '=', ref), eb('id', '=', ref)]))
     .executeTakeFirst()
   if (!row) return undefined
   const form = parseJson<FormDefinition>(row.form, { fields: [] })
-  return { id: row.id, name: row.name, form, onPortal: false, allowDuplicates: true }
+  const name = { en: row.name, fr: row.name_fr }
+  return { id: row.id, name, form, onPortal: false, allowDuplicates: true }
 }
 
 const invalid = (errors: { field: string; message: string }[]) =>
@@ -76,9 +84,11 @@ export async function startApplication(
     throw contactProblem(403, 'new-applications-closed')
   }
   if (!process.allowDuplicates && existing.includes(process.id)) {
+    // The problem is worded in the contact's language (this body has no locale of its own).
+    const name = nameIn(process.name, contact.locale)
     throw contactProblem(409, 'duplicate-application', {
-      params: { process: process.name },
-      errors: [{ field: 'process', message: fieldMessage('duplicate', { process: process.name }) }],
+      params: { process: name },
+      errors: [{ field: 'process', message: fieldMessage('duplicate', { process: name }) }],
     })
   }
   const checked = validateFormData(process.form, input.data, null)

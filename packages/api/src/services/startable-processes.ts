@@ -1,4 +1,4 @@
-import type { FormDefinition, StartableProcess } from '@portico/schema'
+import { contactName, type FormDefinition, type StartableProcess } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { contactProcessIds } from '../data/applications.js'
 import { parseJson } from '../data/json.js'
@@ -20,7 +20,7 @@ export async function startableProcesses(
   const onPortal: StartableProcess[] = portal.processes.map((p) => ({
     id: p.id,
     slug: p.slug,
-    name: p.name,
+    name: contactName(p.name),
     form: p.form,
     allowDuplicates: p.allowDuplicates,
     blocked:
@@ -35,7 +35,7 @@ export async function startableProcesses(
   if (authorized.length === 0) return onPortal
   const rows = await db
     .selectFrom('processes')
-    .select(['id', 'slug', 'name', 'form'])
+    .select(['id', 'slug', 'name', 'name_fr', 'form'])
     .where('organisation_id', '=', contact.organisationId)
     .where('id', 'in', authorized)
     .orderBy('name')
@@ -45,7 +45,7 @@ export async function startableProcesses(
     ...rows.map((row) => ({
       id: row.id,
       slug: row.slug,
-      name: row.name,
+      name: contactName({ en: row.name, fr: row.name_fr }),
       form: parseJson<FormDefinition>(row.form, { fields: [] }),
       allowDuplicates: true,
       blocked: null,

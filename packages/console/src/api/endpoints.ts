@@ -42,3 +42,7 @@ export type InternalNote = Item<'GET /v1/admin/applications/{id}/internal-notes'
 export type AuditEntry = Item<'GET /v1/admin/audit'>
 /** One mail of the outbox. */
 export type OutboxMail = Item<'GET /v1/admin/outbox'>
+/** A webhook endpoint as the admin API shows it. */
+export type WebhookEndpoint = Item<'GET /v1/admin/webhooks'>
+/** One delivery of a webhook endpoint's log. */
+export type WebhookDelivery = Item<'GET /v1/admin/webhooks/{id}/deliveries'>

@@ -12,15 +12,19 @@ export function App() {
   const route = router.route.value
   const isPublic = PUBLIC_ROUTES.has(route.name)
   const signedIn = session.signedIn.value
+  const restoring = session.restoring.value
 
+  // The effect decides on this render's values only: effects run late on a busy page, and reading
+  // the live `restoring` there (restored already) beside this render's `signedIn` (not yet) once
+  // sent a reloaded tab to the sign-in screen and on to the inbox.
   useEffect(() => {
-    if (session.restoring.value) return
-    // Signed out on a private screen: sign in first. Signed in on the sign-in screen: go to work.
-    if (!signedIn && !isPublic) router.go({ name: 'sign-in' }, { replace: true })
-    else if (signedIn && route.name === 'sign-in') router.go({ name: 'inbox' }, { replace: true })
-  }, [signedIn, isPublic, route.name, session.restoring.value])
+    if (restoring) return
+    // Signed out on a private screen: sign in first, then come back. Signed in on the sign-in screen: go on.
+    if (!signedIn && !isPublic) router.toSignIn()
+    else if (signedIn && route.name === 'sign-in') router.afterSignIn()
+  }, [signedIn, isPublic, route.name, restoring])
 
-  if (session.restoring.value) return <Loading label={t('app.restoring')} />
+  if (restoring) return <Loading label={t('app.restoring')} />
   if (isPublic)
     return (
       <main id="main" class="public">

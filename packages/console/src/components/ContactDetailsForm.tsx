@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks'
 import type { Company, Contact, Process, Profile } from '../api/endpoints.js'
-import { t } from '../i18n/index.js'
+import { localized, t } from '../i18n/index.js'
 import { FormModel } from '../models/FormModel.js'
 import { CheckboxField } from './CheckboxField.js'
 import { FormFailure } from './FormFailure.js'
@@ -108,7 +108,7 @@ export function ContactDetailsForm(props: {
         {props.processes.map((p) => (
           <CheckboxField
             key={p.id}
-            label={p.name}
+            label={localized(p.name)}
             checked={v.authorizedProcesses.includes(p.id)}
             onChange={(on) => toggleProcess(p.id, on)}
           />

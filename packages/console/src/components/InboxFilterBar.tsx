@@ -2,6 +2,8 @@ import { APPLICATION_STATUSES } from '@portico/schema'
 import { useEffect, useState } from 'preact/hooks'
 import { t } from '../i18n/index.js'
 import type { InboxModel } from '../models/InboxModel.js'
+import { CheckboxField } from './CheckboxField.js'
+import { SelectField } from './SelectField.js'
 
 /** Status tabs with counts, tag chips with counts, and the search box of the inbox. */
 export function InboxFilterBar({ inbox }: { inbox: InboxModel }) {
@@ -26,6 +28,22 @@ export function InboxFilterBar({ inbox }: { inbox: InboxModel }) {
             onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
           />
         </div>
+        <SelectField
+          label={t('inbox.assigneeFilter')}
+          value={filters.assignee ?? ''}
+          options={[
+            { value: '', label: t('inbox.anyone') },
+            { value: 'me', label: t('inbox.me') },
+            { value: 'none', label: t('inbox.nobody') },
+            ...(inbox.assignees.data.value ?? []).map((a) => ({ value: a.id, label: a.name })),
+          ]}
+          onChange={(value) => inbox.setFilters({ assignee: value || undefined })}
+        />
+        <CheckboxField
+          label={t('inbox.unreadOnly')}
+          checked={filters.unread === 'true'}
+          onChange={(checked) => inbox.setFilters({ unread: checked ? 'true' : undefined })}
+        />
       </div>
       <ul class="chips" aria-label={t('inbox.byStatus')}>
         <li>

@@ -1,6 +1,6 @@
 import type { InboxItem } from '@portico/schema'
 import { shortRef } from '../api/short-ref.js'
-import { formatDate, t } from '../i18n/index.js'
+import { formatDate, localized, t } from '../i18n/index.js'
 import { Link } from './Link.js'
 import { StatusBadge } from './StatusBadge.js'
 import { TagList } from './TagList.js'
@@ -19,7 +19,7 @@ export function InboxRow({ item, selected, index }: { item: InboxItem; selected:
       <td>
         <StatusBadge status={item.status} />
       </td>
-      <td>{item.process.name}</td>
+      <td>{localized(item.process.name)}</td>
       <td>{item.portal ?? '—'}</td>
       <td>
         {item.contact.name}
@@ -31,6 +31,7 @@ export function InboxRow({ item, selected, index }: { item: InboxItem; selected:
         <TagList tags={item.tags} />
       </td>
       <td>{item.source.utm_source ?? '—'}</td>
+      <td>{item.assignee?.name ?? '—'}</td>
       <td>{formatDate(item.lastActivityAt)}</td>
     </tr>
   )

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { Contact, Portal } from '../api/endpoints.js'
-import { formatDate, t } from '../i18n/index.js'
+import { formatDate, localized, t } from '../i18n/index.js'
 import type { ContactModel } from '../models/ContactModel.js'
 import { ConfirmButton } from './ConfirmButton.js'
 import { FormFailure } from './FormFailure.js'
@@ -38,7 +38,7 @@ export function LoginPanel({
             label={t('contacts.invitePortal')}
             hint={t('contacts.invitePortalHint')}
             value={portal}
-            options={portals.map((p) => ({ value: p.id, label: p.name }))}
+            options={portals.map((p) => ({ value: p.id, label: localized(p.name) }))}
             onChange={setPortal}
           />
           <button
@@ -53,7 +53,11 @@ export function LoginPanel({
       )}
       {invited && (
         <p class="notice" role="status">
-          {t('contacts.invitationSent', { portal: invited.portal, date: formatDate(invited.expiresAt) })}
+          {t('contacts.invitationSent', {
+            // The API answers with the portal's slug; staff chose it by its name.
+            portal: localized(portals.find((p) => p.slug === invited.portal)?.name) || invited.portal,
+            date: formatDate(invited.expiresAt),
+          })}
         </p>
       )}
       {contact.status === 'disabled' ? (

@@ -1,5 +1,5 @@
 import type { Process } from '../api/endpoints.js'
-import { t } from '../i18n/index.js'
+import { localized, t } from '../i18n/index.js'
 import type { PortalDraft } from '../models/PortalEditorModel.js'
 import { CheckboxField } from './CheckboxField.js'
 
@@ -25,10 +25,14 @@ export function PortalProcessPicker(props: {
       {!props.processes.length && <p class="muted">{t('processes.empty')}</p>}
       {props.processes.map((p) => (
         <div key={p.id}>
-          <CheckboxField label={p.name} checked={chosen.has(p.id)} onChange={(on) => toggle(p.id, on)} />
+          <CheckboxField
+            label={localized(p.name)}
+            checked={chosen.has(p.id)}
+            onChange={(on) => toggle(p.id, on)}
+          />
           {chosen.has(p.id) && (
             <CheckboxField
-              label={t('portal.forbidDuplicates', { name: p.name })}
+              label={t('portal.forbidDuplicates', { name: localized(p.name) })}
               checked={!chosen.get(p.id)!.allowDuplicates}
               onChange={(forbid) => duplicates(p.id, !forbid)}
             />

@@ -1,10 +1,11 @@
-import { MODULES, type Module } from '@portico/schema'
+import { MODULES, type Module, SIGN_IN_METHODS, type SignInMethod } from '@portico/schema'
 import type { Process, Profile } from '../api/endpoints.js'
 import { t } from '../i18n/index.js'
 import type { FormModel } from '../models/FormModel.js'
 import { draftField, type PortalDraft } from '../models/PortalEditorModel.js'
 import { CheckboxField } from './CheckboxField.js'
 import { FormFailure } from './FormFailure.js'
+import { NameFields } from './NameFields.js'
 import { PortalProcessPicker } from './PortalProcessPicker.js'
 import { SelectField } from './SelectField.js'
 import { SubmitButton } from './SubmitButton.js'
@@ -28,6 +29,13 @@ export function PortalSettingsForm(props: {
       on ? [...v.modules.filter((m) => m !== module), module] : v.modules.filter((m) => m !== module),
     )
 
+  // Kept in the table's order, so the widget offers them the same way whatever was ticked first.
+  const toggleMethod = (method: SignInMethod, on: boolean) =>
+    form.set(
+      'signInMethods',
+      SIGN_IN_METHODS.filter((m) => (m === method ? on : v.signInMethods.includes(m))),
+    )
+
   return (
     <form
       noValidate
@@ -38,10 +46,10 @@ export function PortalSettingsForm(props: {
     >
       <div class="cols">
         <div>
-          <TextField
+          <NameFields
             label={t('common.name')}
             value={v.name}
-            error={errors.name}
+            errors={{ en: errors.name, fr: errors.nameFr }}
             onInput={(x) => form.set('name', x)}
           />
           <TextField
@@ -108,10 +116,10 @@ export function PortalSettingsForm(props: {
               error={errors.logoUrl}
               onInput={(x) => form.set('logoUrl', x)}
             />
-            <TextField
+            <NameFields
               label={t('portal.themeTitle')}
               value={v.title}
-              error={errors.title}
+              errors={{ en: errors.title, fr: errors.titleFr }}
               onInput={(x) => form.set('title', x)}
             />
           </fieldset>
@@ -145,6 +153,25 @@ export function PortalSettingsForm(props: {
             ]}
             error={errors.defaultProfileId}
             onChange={(x) => form.set('defaultProfileId', x)}
+          />
+          <fieldset>
+            <legend>{t('portal.signInMethods')}</legend>
+            {SIGN_IN_METHODS.map((m) => (
+              <CheckboxField
+                key={m}
+                label={t(`portal.method.${m}`)}
+                checked={v.signInMethods.includes(m)}
+                onChange={(on) => toggleMethod(m, on)}
+              />
+            ))}
+            {errors.signInMethods && <p class="field-error">{errors.signInMethods}</p>}
+          </fieldset>
+          <TextField
+            label={t('portal.passkeyRpId')}
+            hint={t('portal.passkeyRpIdHint')}
+            value={v.passkeyRpId}
+            error={errors.passkeyRpId}
+            onInput={(x) => form.set('passkeyRpId', x)}
           />
           <TextField
             label={t('portal.publicUrl')}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { consoleConfig } from '../api/console-config.js'
 import type { Portal } from '../api/endpoints.js'
-import { locale, t } from '../i18n/index.js'
+import { locale, localized, t } from '../i18n/index.js'
 import { Loading } from './Loading.js'
 
 /**
@@ -29,7 +29,7 @@ export function PreviewTab({ portal, accent }: { portal: Portal; accent: string 
       </button>
       <iframe
         class="preview-frame"
-        title={t('preview.frameTitle', { name: portal.name })}
+        title={t('preview.frameTitle', { name: localized(portal.name) })}
         src={`/console/preview.html?${query}`}
       />
     </div>

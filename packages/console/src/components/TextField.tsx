@@ -8,7 +8,7 @@ export function TextField(props: {
   onInput: (value: string) => void
   error?: string | undefined
   hint?: string | undefined
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search'
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'date'
   autocomplete?: string
   required?: boolean
   multiline?: boolean

@@ -19,12 +19,29 @@ function initialLocale(): Locale {
 /** The current catalogue. */
 export const messages = computed(() => catalogues[locale.value])
 
-/** A message of the current catalogue, with `{name}` placeholders filled in. */
-export function t(key: keyof Messages, values: Record<string, string | number> = {}): string {
-  const text: string = messages.value[key] ?? key
+type Values = Record<string, string | number>
+
+function fill(text: string, values: Values): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     values[name] === undefined ? whole : String(values[name]),
   )
+}
+
+/** A message of the current catalogue, with `{name}` placeholders filled in. */
+export function t(key: keyof Messages, values: Values = {}): string {
+  return fill(messages.value[key] ?? key, values)
+}
+
+/**
+ * A message of a view's own catalogue, in the current language: the few views whose texts would
+ * not fit the entry's budget keep them in their lazy chunk (see `identity.ts`).
+ */
+export function tIn<K extends string>(
+  table: Record<Locale, Record<K, string>>,
+  key: K,
+  values: Values = {},
+): string {
+  return fill(table[locale.value][key], values)
 }
 
 /** Formats a date and time for the current language. */
@@ -39,7 +56,7 @@ export function formatDate(iso: string | null | undefined): string {
 }
 
 /** A text in the current language from a bilingual `{ en, fr }` value. */
-export function localized(text: { en: string; fr: string } | undefined): string {
+export function localized(text: { en: string; fr: string | null } | null | undefined): string {
   if (!text) return ''
   return text[locale.value] || text.en
 }

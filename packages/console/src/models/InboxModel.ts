@@ -1,6 +1,7 @@
-import type { ApplicationStatus, InboxItem, InboxPage } from '@portico/schema'
+import type { ApplicationStatus, Assignee, InboxItem, InboxPage } from '@portico/schema'
 import { batch, computed, signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
+import { Resource } from './Resource.js'
 
 /** What the inbox is filtered by. */
 export interface InboxFilters {
@@ -8,6 +9,10 @@ export interface InboxFilters {
   tag?: string | undefined
   portal?: string | undefined
   process?: string | undefined
+  /** `me`, `none` or a staff user's id. */
+  assignee?: string | undefined
+  /** Only applications the viewer has not read since the contact's latest activity. */
+  unread?: 'true' | undefined
   q?: string | undefined
 }
 
@@ -23,9 +28,13 @@ export class InboxModel {
   /** Index of the row j/k (or the arrows) moved to. */
   readonly selected = signal(0)
   readonly total = computed(() => this.counts.value.statuses.reduce((sum, s) => sum + s.count, 0))
+  /** Colleagues the inbox can be filtered by. */
+  readonly assignees: Resource<Assignee[]>
   private run = 0
 
-  constructor(private readonly client: Client) {}
+  constructor(private readonly client: Client) {
+    this.assignees = new Resource(async () => (await client.call('GET /v1/admin/assignees')).items)
+  }
 
   /** Changes filters (merged with the current ones) and reloads from the first page. */
   setFilters(patch: InboxFilters): void {

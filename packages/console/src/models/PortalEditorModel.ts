@@ -1,10 +1,11 @@
-import type { Locale, Module, PortalInput } from '@portico/schema'
+import type { Locale, Module, PortalInput, SignInMethod } from '@portico/schema'
 import type { Portal } from '../api/endpoints.js'
 import { splitList } from './embed.js'
+import { type NameDraft, nameDraft, nameInput } from './names.js'
 
 /** A portal's settings as the form edits them: lists as text, every option present. */
 export interface PortalDraft {
-  name: string
+  name: NameDraft
   slug: string
   processes: { process: string; allowDuplicates: boolean }[]
   multiProcess: boolean
@@ -14,17 +15,20 @@ export interface PortalDraft {
   allowedOrigins: string
   accent: string
   logoUrl: string
-  title: string
+  /** Empty in English: the widget shows the portal's name. */
+  title: NameDraft
   defaultLocale: Locale
   modules: Module[]
   defaultProfileId: string
   publicUrl: string
+  signInMethods: SignInMethod[]
+  passkeyRpId: string
 }
 
 /** The draft of a new portal. */
 export function emptyDraft(): PortalDraft {
   return {
-    name: '',
+    name: { en: '', fr: '' },
     slug: '',
     processes: [],
     multiProcess: false,
@@ -34,18 +38,20 @@ export function emptyDraft(): PortalDraft {
     allowedOrigins: '',
     accent: '',
     logoUrl: '',
-    title: '',
+    title: { en: '', fr: '' },
     defaultLocale: 'en',
     modules: ['applications', 'contracts', 'company'],
     defaultProfileId: '',
     publicUrl: '',
+    signInMethods: ['password'],
+    passkeyRpId: '',
   }
 }
 
 /** The draft of an existing portal. */
 export function draftOf(portal: Portal): PortalDraft {
   return {
-    name: portal.name,
+    name: nameDraft(portal.name),
     slug: portal.slug,
     processes: portal.processes.map((p) => ({ process: p.id, allowDuplicates: p.allowDuplicates })),
     multiProcess: portal.multiProcess,
@@ -55,18 +61,20 @@ export function draftOf(portal: Portal): PortalDraft {
     allowedOrigins: portal.allowedOrigins.join('\n'),
     accent: portal.theme.accent ?? '',
     logoUrl: portal.theme.logoUrl ?? '',
-    title: portal.theme.title ?? '',
+    title: nameDraft(portal.theme.title),
     defaultLocale: portal.defaultLocale,
     modules: portal.modules,
     defaultProfileId: portal.defaultProfileId ?? '',
     publicUrl: portal.publicUrl ?? '',
+    signInMethods: portal.signInMethods,
+    passkeyRpId: portal.passkeyRpId ?? '',
   }
 }
 
 /** The body the API takes for a draft. */
 export function inputOf(draft: PortalDraft): PortalInput {
   return {
-    name: draft.name,
+    name: nameInput(draft.name),
     slug: draft.slug,
     processes: draft.processes,
     // Several processes mean the contact picks one.
@@ -75,16 +83,26 @@ export function inputOf(draft: PortalDraft): PortalInput {
     allowNewApplications: draft.allowNewApplications,
     tags: splitList(draft.tags),
     allowedOrigins: splitList(draft.allowedOrigins),
-    theme: { accent: draft.accent || null, logoUrl: draft.logoUrl || null, title: draft.title || null },
+    theme: {
+      accent: draft.accent || null,
+      logoUrl: draft.logoUrl || null,
+      title: draft.title.en.trim() ? nameInput(draft.title) : null,
+    },
     defaultLocale: draft.defaultLocale,
     modules: draft.modules,
     defaultProfileId: draft.defaultProfileId || null,
     publicUrl: draft.publicUrl || null,
+    signInMethods: draft.signInMethods,
+    passkeyRpId: draft.passkeyRpId.trim().toLowerCase() || null,
   }
 }
 
-/** Turns the API's field names (`allowedOrigins.1`, `theme.accent`) into the form's. */
-export function draftField(apiField: string): keyof PortalDraft | string {
-  if (apiField.startsWith('theme.')) return apiField.slice('theme.'.length)
-  return apiField.split('.')[0] ?? apiField
+/**
+ * Turns the API's field names (`allowedOrigins.1`, `theme.accent`, `name.fr`) into the form's;
+ * the French half of a name is `nameFr` or `titleFr`.
+ */
+export function draftField(apiField: string): keyof PortalDraft | 'nameFr' | 'titleFr' | string {
+  const field = apiField.startsWith('theme.') ? apiField.slice('theme.'.length) : apiField
+  const [first = field, second] = field.split('.')
+  return (first === 'name' || first === 'title') && second === 'fr' ? `${first}Fr` : first
 }

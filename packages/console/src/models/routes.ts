@@ -9,7 +9,7 @@ export type Route =
   | { name: 'processes' }
   | { name: 'process'; id: string }
   | { name: 'portals' }
-  | { name: 'portal'; id: string; tab: 'settings' | 'preview' | 'embed' }
+  | { name: 'portal'; id: string; tab: PortalTab }
   | { name: 'contacts' }
   | { name: 'contact'; id: string }
   | { name: 'company'; id: string }
@@ -17,6 +17,7 @@ export type Route =
   | { name: 'contracts' }
   | { name: 'contract'; id: string }
   | { name: 'outbox' }
+  | { name: 'webhooks' }
   | { name: 'audit' }
   | { name: 'settings' }
   | { name: 'not-found' }
@@ -29,7 +30,9 @@ export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set([
   'accept-invitation',
 ])
 
-const TABS = ['settings', 'preview', 'embed'] as const
+/** The tabs of a portal's screen; `sign-in` holds the trust in the host's login (admins only). */
+export const PORTAL_TABS = ['settings', 'sign-in', 'preview', 'embed'] as const
+export type PortalTab = (typeof PORTAL_TABS)[number]
 
 /**
  * Reads a route from a path under `base` and its query (tokens may also come in the fragment,
@@ -68,7 +71,7 @@ export function parseRoute(pathname: string, search = '', hash = '', base = '/co
       return {
         name: 'portal',
         id,
-        tab: (TABS as readonly string[]).includes(tab ?? '') ? (tab as 'embed') : 'settings',
+        tab: (PORTAL_TABS as readonly string[]).includes(tab ?? '') ? (tab as PortalTab) : 'settings',
       }
     case 'contacts':
       return id ? { name: 'contact', id } : { name: 'contacts' }
@@ -80,6 +83,8 @@ export function parseRoute(pathname: string, search = '', hash = '', base = '/co
       return id ? { name: 'contract', id } : { name: 'contracts' }
     case 'outbox':
       return { name: 'outbox' }
+    case 'webhooks':
+      return { name: 'webhooks' }
     case 'audit':
       return { name: 'audit' }
     case 'settings':

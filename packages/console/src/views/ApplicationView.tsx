@@ -2,9 +2,11 @@ import { Fragment } from 'preact'
 import { useEffect, useMemo } from 'preact/hooks'
 import { shortRef } from '../api/short-ref.js'
 import { AnswerList } from '../components/AnswerList.js'
+import { AssigneePicker } from '../components/AssigneePicker.js'
 import { AttachmentLinks } from '../components/AttachmentLinks.js'
 import { AuditTrail } from '../components/AuditTrail.js'
 import { useConsole } from '../components/context.js'
+import { EarlierButton } from '../components/EarlierButton.js'
 import { ErrorState } from '../components/ErrorState.js'
 import { InternalNotes } from '../components/InternalNotes.js'
 import { Link } from '../components/Link.js'
@@ -14,7 +16,7 @@ import { NotesThread } from '../components/NotesThread.js'
 import { StatusBadge } from '../components/StatusBadge.js'
 import { StatusChanger } from '../components/StatusChanger.js'
 import { TagList } from '../components/TagList.js'
-import { formatDate, t } from '../i18n/index.js'
+import { formatDate, localized, t } from '../i18n/index.js'
 import { ApplicationModel } from '../models/ApplicationModel.js'
 import type { Route } from '../models/routes.js'
 
@@ -38,7 +40,7 @@ export default function ApplicationView({ route }: { route: Route }) {
         <Link to={{ name: 'inbox' }}>{t('application.back')}</Link>
       </p>
       <h1 id="application-title">
-        {detail.process.name} · {shortRef(detail)}
+        {localized(detail.process.name)} · {shortRef(detail)}
       </h1>
       <div class="cols">
         <div class="stack">
@@ -50,6 +52,9 @@ export default function ApplicationView({ route }: { route: Route }) {
           </section>
           <section class="card" aria-labelledby="thread-title">
             <h2 id="thread-title">{t('application.thread')}</h2>
+            {detail.notesNextCursor && (
+              <EarlierButton {...model.earlierNotes.value} onLoad={() => void model.loadEarlierNotes()} />
+            )}
             <NotesThread notes={detail.notes} />
             {canWrite && (
               <NoteForm
@@ -62,7 +67,13 @@ export default function ApplicationView({ route }: { route: Route }) {
           </section>
           <section class="card" aria-labelledby="internal-title">
             <h2 id="internal-title">{t('application.internal')}</h2>
-            <InternalNotes notes={model.internal.data.value ?? []} />
+            {model.internal.cursor.value && (
+              <EarlierButton
+                {...model.internal.earlier.value}
+                onLoad={() => void model.internal.loadEarlier()}
+              />
+            )}
+            <InternalNotes notes={model.internal.items.data.value ?? []} />
             {canWrite && (
               <NoteForm
                 label={t('application.internalNote')}
@@ -100,6 +111,19 @@ export default function ApplicationView({ route }: { route: Route }) {
               <dd>{formatDate(detail.createdAt)}</dd>
             </dl>
           </section>
+          <section class="card" aria-labelledby="assignee-title">
+            <h2 id="assignee-title">{t('application.assignment')}</h2>
+            {canWrite ? (
+              <AssigneePicker
+                current={detail.assignee}
+                assignees={model.assignees.data.value ?? []}
+                meId={session.staff.value?.id}
+                assign={(staffUserId) => model.assign(staffUserId)}
+              />
+            ) : (
+              <p>{detail.assignee?.name ?? t('application.unassigned')}</p>
+            )}
+          </section>
           {canWrite && (
             <section class="card" aria-labelledby="status-title">
               <h2 id="status-title">{t('application.status')}</h2>
@@ -127,10 +151,18 @@ export default function ApplicationView({ route }: { route: Route }) {
           </section>
           <section class="card" aria-labelledby="audit-title">
             <h2 id="audit-title">{t('application.audit')}</h2>
-            {model.audit.status.value === 'error' ? (
-              <ErrorState error={model.audit.error.value} retry={() => void model.audit.load()} />
+            {model.audit.items.status.value === 'error' ? (
+              <ErrorState error={model.audit.items.error.value} retry={() => void model.audit.load()} />
             ) : (
-              <AuditTrail entries={model.audit.data.value ?? []} />
+              <>
+                {model.audit.cursor.value && (
+                  <EarlierButton
+                    {...model.audit.earlier.value}
+                    onLoad={() => void model.audit.loadEarlier()}
+                  />
+                )}
+                <AuditTrail entries={model.audit.items.data.value ?? []} />
+              </>
             )}
           </section>
         </div>

@@ -1,15 +1,17 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
 import type { AuditEntry } from '../api/endpoints.js'
+import { actorKind } from '../components/AuditTrail.js'
 import { useConsole } from '../components/context.js'
 import { Empty } from '../components/Empty.js'
 import { ErrorState } from '../components/ErrorState.js'
+import { FormFailure } from '../components/FormFailure.js'
 import { Loading } from '../components/Loading.js'
 import { TextField } from '../components/TextField.js'
 import { formatDate, t } from '../i18n/index.js'
-import { auditCsv } from '../models/csv.js'
+import { type AuditExportFormat, auditExportName, auditExportPath } from '../models/audit-export.js'
 import { PagedList } from '../models/PagedList.js'
 
-/** The organisation's audit log: filter by action, page back in time, export what is loaded as CSV. */
+/** The organisation's audit log: filter by action, page back in time, export the whole filtered log. */
 export default function AuditView() {
   const { client } = useConsole()
   const list = useMemo(
@@ -24,13 +26,14 @@ export default function AuditView() {
   )
   useEffect(() => void list.load(), [list])
   const [action, setAction] = useState('')
-  const exportCsv = () => {
-    const blob = new Blob([auditCsv(list.items.value)], { type: 'text/csv' })
-    const link = document.createElement('a')
-    link.href = URL.createObjectURL(blob)
-    link.download = 'portico-audit.csv'
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+  const [exportFailure, setExportFailure] = useState<unknown>(null)
+  const download = async (format: AuditExportFormat) => {
+    setExportFailure(null)
+    try {
+      await client.download(auditExportPath(format, list.filter.value), auditExportName(format))
+    } catch (error) {
+      setExportFailure(error)
+    }
   }
   return (
     <section aria-labelledby="audit-title">
@@ -49,10 +52,14 @@ export default function AuditView() {
           onInput={setAction}
         />
         <button type="submit">{t('audit.filter')}</button>
-        <button type="button" onClick={exportCsv} disabled={!list.items.value.length}>
+        <button type="button" onClick={() => void download('csv')}>
           {t('audit.export')}
         </button>
+        <button type="button" onClick={() => void download('jsonl')}>
+          {t('audit.exportJsonl')}
+        </button>
       </form>
+      <FormFailure error={exportFailure} />
       {list.status.value === 'loading' && <Loading label={t('common.loading')} />}
       {list.status.value === 'error' && (
         <ErrorState error={list.error.value} retry={() => void list.load()} />
@@ -75,7 +82,7 @@ export default function AuditView() {
                 <tr key={e.id}>
                   <td>{formatDate(e.at)}</td>
                   <td>
-                    {e.actor.type} {e.actor.id?.slice(0, 8)}
+                    {actorKind(e.actor.type)} {e.actor.id?.slice(0, 8)}
                   </td>
                   <td>
                     <code>{e.action}</code>

@@ -4,22 +4,29 @@ import { AttachmentLinks } from '../components/AttachmentLinks.js'
 import { AuditTrail } from '../components/AuditTrail.js'
 import { CheckboxField } from '../components/CheckboxField.js'
 import { useConsole } from '../components/context.js'
+import { EarlierButton } from '../components/EarlierButton.js'
 import { FormFailure } from '../components/FormFailure.js'
 import { Link } from '../components/Link.js'
 import { PeoplePicker } from '../components/PeoplePicker.js'
 import { ResourceView } from '../components/ResourceView.js'
+import { ShareControl } from '../components/ShareControl.js'
 import { useResource } from '../components/useResource.js'
 import { formatDate, t } from '../i18n/index.js'
 import { ContractModel, mailedPeople } from '../models/ContractModel.js'
 import type { Route } from '../models/routes.js'
 
-/** A contract: who it is shared with, the attachments-visible flag, files, and who was e-mailed. */
+/**
+ * A contract: who it is shared with and until when (revoke, restore), the attachments-visible flag,
+ * files, and who was e-mailed.
+ */
 export default function ContractView({ route }: { route: Route }) {
   const { client, session } = useConsole()
   const id = route.name === 'contract' ? route.id : ''
   const model = useMemo(() => new ContractModel(client, id), [client, id])
   useEffect(() => void model.load(), [model])
   const contacts = useResource(async () => (await client.call('GET /v1/admin/contacts')).items)
+  // Who may have revoked a share: staff of agent rank and above (any role may read this list).
+  const staff = useResource(async () => (await client.call('GET /v1/admin/assignees')).items)
   const [error, setError] = useState<unknown>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const run = (action: () => Promise<void>) => {
@@ -88,12 +95,21 @@ export default function ContractView({ route }: { route: Route }) {
                   </ResourceView>
                   <FormFailure error={error} />
                 </section>
+                <ShareControl
+                  contract={contract}
+                  trail={model.audit.items.data.value ?? []}
+                  staff={staff.data.value ?? []}
+                  canEdit={canEdit}
+                  setExpiry={(expiresAt) => model.save({ expiresAt })}
+                  revoke={() => model.revoke()}
+                  restore={() => model.restore()}
+                />
               </div>
               <div class="stack">
                 <section class="card" aria-labelledby="contract-mailed">
                   <h2 id="contract-mailed">{t('contracts.mailed')}</h2>
                   <ul>
-                    {mailedPeople(model.audit.data.value ?? []).map((p) => (
+                    {mailedPeople(model.audit.items.data.value ?? []).map((p) => (
                       <li key={p.id}>
                         {names(contacts.data.value ?? []).get(p.id) ?? p.id} — {t(`contracts.role.${p.role}`)}{' '}
                         · {formatDate(p.at)}
@@ -103,7 +119,13 @@ export default function ContractView({ route }: { route: Route }) {
                 </section>
                 <section class="card" aria-labelledby="contract-audit">
                   <h2 id="contract-audit">{t('application.audit')}</h2>
-                  <AuditTrail entries={model.audit.data.value ?? []} />
+                  {model.audit.cursor.value && (
+                    <EarlierButton
+                      {...model.audit.earlier.value}
+                      onLoad={() => void model.audit.loadEarlier()}
+                    />
+                  )}
+                  <AuditTrail entries={model.audit.items.data.value ?? []} />
                 </section>
               </div>
             </div>

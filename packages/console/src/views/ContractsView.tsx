@@ -9,7 +9,9 @@ import { ResourceView } from '../components/ResourceView.js'
 import { SubmitButton } from '../components/SubmitButton.js'
 import { TextField } from '../components/TextField.js'
 import { useResource } from '../components/useResource.js'
+import { ts } from '../i18n/contract-share.js'
 import { formatDate, t } from '../i18n/index.js'
+import { endOfDay } from '../models/ContractModel.js'
 import { FormModel } from '../models/FormModel.js'
 
 /** Contracts shared with contacts, and a form to share a new one. */
@@ -30,6 +32,8 @@ export default function ContractsView() {
         requesterId: '',
         watcherIds: [] as string[],
         attachmentsVisible: true,
+        /** The last day of the share (a date field), empty for none. */
+        expiresAt: '',
       }),
     [],
   )
@@ -37,7 +41,9 @@ export default function ContractsView() {
   const submit = async (event: Event) => {
     event.preventDefault()
     const created = await form.submit((values) =>
-      client.call('POST /v1/admin/contracts', { body: { ...values, reference: values.reference || null } }),
+      client.call('POST /v1/admin/contracts', {
+        body: { ...values, reference: values.reference || null, expiresAt: endOfDay(values.expiresAt) },
+      }),
     )
     if (created) router.go({ name: 'contract', id: created.id })
   }
@@ -107,6 +113,14 @@ export default function ContractsView() {
                   hint={t('contracts.attachmentsVisibleHint')}
                   checked={v.attachmentsVisible}
                   onChange={(x) => form.set('attachmentsVisible', x)}
+                />
+                <TextField
+                  type="date"
+                  label={ts('expiresAt')}
+                  hint={ts('expiresAtHint')}
+                  value={v.expiresAt}
+                  error={form.errors.value.expiresAt}
+                  onInput={(x) => form.set('expiresAt', x)}
                 />
                 <FormFailure error={form.failure.value} />
                 <SubmitButton sending={form.sending.value}>{t('contracts.share')}</SubmitButton>

@@ -16,7 +16,10 @@ const typing = (target: EventTarget | null) =>
 export default function InboxView() {
   const { client, router } = useConsole()
   const inbox = useMemo(() => new InboxModel(client), [client])
-  useEffect(() => void inbox.load(), [inbox])
+  useEffect(() => {
+    void inbox.load()
+    void inbox.assignees.load()
+  }, [inbox])
 
   useEffect(() => {
     const focusRow = () => {
@@ -63,6 +66,7 @@ export default function InboxView() {
                 <th scope="col">{t('inbox.company')}</th>
                 <th scope="col">{t('inbox.tags')}</th>
                 <th scope="col">{t('inbox.source')}</th>
+                <th scope="col">{t('inbox.assignee')}</th>
                 <th scope="col">{t('inbox.lastActivity')}</th>
               </tr>
             </thead>

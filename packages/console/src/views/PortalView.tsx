@@ -1,21 +1,23 @@
 import { useMemo, useState } from 'preact/hooks'
 import type { Portal, Process, Profile } from '../api/endpoints.js'
+import { ArchiveControl } from '../components/ArchiveControl.js'
 import { useConsole } from '../components/context.js'
 import { EmbedTab } from '../components/EmbedTab.js'
+import { IdentityTab } from '../components/IdentityTab.js'
 import { Link } from '../components/Link.js'
 import { PortalSettingsForm } from '../components/PortalSettingsForm.js'
 import { PreviewTab } from '../components/PreviewTab.js'
 import { ResourceView } from '../components/ResourceView.js'
 import { useResource } from '../components/useResource.js'
-import { t } from '../i18n/index.js'
+import { localized, t } from '../i18n/index.js'
 import { FormModel } from '../models/FormModel.js'
 import { draftOf, emptyDraft, inputOf } from '../models/PortalEditorModel.js'
-import type { Route } from '../models/routes.js'
-
-type Tab = 'settings' | 'preview' | 'embed'
+import { PORTAL_TABS, type Route, type PortalTab as Tab } from '../models/routes.js'
 
 function Tabs({ id, tab }: { id: string; tab: Tab }) {
-  const tabs: Tab[] = ['settings', 'preview', 'embed']
+  // Only admins may read a portal's identity secrets.
+  const admin = useConsole().session.can('admin')
+  const tabs = PORTAL_TABS.filter((name) => admin || name !== 'sign-in')
   return (
     <nav class="tabs" aria-label={t('portal.tabs')}>
       {tabs.map((name) => (
@@ -32,7 +34,7 @@ function Tabs({ id, tab }: { id: string; tab: Tab }) {
 }
 
 function Editor(props: { portal: Portal | null; processes: Process[]; profiles: Profile[]; tab: Tab }) {
-  const { client, router } = useConsole()
+  const { client, router, session } = useConsole()
   const [portal, setPortal] = useState(props.portal)
   const form = useMemo(() => new FormModel(portal ? draftOf(portal) : emptyDraft()), [])
   const [saved, setSaved] = useState(false)
@@ -53,7 +55,21 @@ function Editor(props: { portal: Portal | null; processes: Process[]; profiles: 
 
   return (
     <>
-      <h1 id="portal-title">{portal ? portal.name : t('portals.new')}</h1>
+      <h1 id="portal-title">{portal ? localized(portal.name) : t('portals.new')}</h1>
+      {portal && session.can('admin') && props.tab === 'settings' && (
+        <ArchiveControl
+          archivedAt={portal.archivedAt}
+          question={t('archive.portalQuestion')}
+          change={async (archived) => {
+            const answer = await client.call('PATCH /v1/admin/portals/{id}', {
+              params: { id: portal.id },
+              body: { archived },
+            })
+            setPortal(answer)
+            return answer.archivedAt
+          }}
+        />
+      )}
       {portal && <Tabs id={portal.id} tab={props.tab} />}
       {saved && props.tab === 'settings' && (
         <p class="notice" role="status">
@@ -68,6 +84,8 @@ function Editor(props: { portal: Portal | null; processes: Process[]; profiles: 
           submitLabel={portal ? t('common.save') : t('portals.create')}
           onSubmit={save}
         />
+      ) : props.tab === 'sign-in' ? (
+        <IdentityTab portal={portal} />
       ) : props.tab === 'preview' ? (
         <PreviewTab portal={portal} accent={form.values.value.accent} />
       ) : (

@@ -1,14 +1,20 @@
+import { ArchivedList } from '../components/ArchivedList.js'
 import { useConsole } from '../components/context.js'
 import { Empty } from '../components/Empty.js'
+import { FrenchMissing } from '../components/FrenchMissing.js'
 import { Link } from '../components/Link.js'
 import { ResourceView } from '../components/ResourceView.js'
 import { useResource } from '../components/useResource.js'
-import { t } from '../i18n/index.js'
+import { localized, t } from '../i18n/index.js'
+import { frenchMissing } from '../models/names.js'
 
 /** The organisation's portals and a way to create one. */
 export default function PortalsView() {
   const { client, session } = useConsole()
   const list = useResource(async () => (await client.call('GET /v1/admin/portals')).items)
+  const archived = useResource(
+    async () => (await client.call('GET /v1/admin/portals', { query: { archived: 'true' } })).items,
+  )
   return (
     <section aria-labelledby="portals-title">
       <div class="page-head">
@@ -37,10 +43,11 @@ export default function PortalsView() {
                   {items.map((p) => (
                     <tr key={p.id}>
                       <td>
-                        <Link to={{ name: 'portal', id: p.id, tab: 'settings' }}>{p.name}</Link>
+                        <Link to={{ name: 'portal', id: p.id, tab: 'settings' }}>{localized(p.name)}</Link>
+                        {frenchMissing(p.name) && <FrenchMissing />}
                       </td>
                       <td>{p.slug}</td>
-                      <td>{p.processes.map((x) => x.name).join(', ')}</td>
+                      <td>{p.processes.map((x) => localized(x.name)).join(', ')}</td>
                       <td>{p.registrationOpen ? t('common.yes') : t('common.no')}</td>
                       <td>{p.tags.join(', ')}</td>
                     </tr>
@@ -53,6 +60,12 @@ export default function PortalsView() {
           )
         }
       </ResourceView>
+      <ArchivedList
+        id="archived-portals"
+        title={t('archive.portals')}
+        resource={archived}
+        to={(id) => ({ name: 'portal', id, tab: 'settings' })}
+      />
     </section>
   )
 }

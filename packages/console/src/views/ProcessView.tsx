@@ -2,25 +2,32 @@ import type { FormFieldType, Locale } from '@portico/schema'
 import { FORM_FIELD_TYPES } from '@portico/schema'
 import { useMemo, useState } from 'preact/hooks'
 import type { Process } from '../api/endpoints.js'
+import { ArchiveControl } from '../components/ArchiveControl.js'
 import { useConsole } from '../components/context.js'
 import { FieldEditor } from '../components/FieldEditor.js'
 import { FormFailure } from '../components/FormFailure.js'
 import { FormPreview } from '../components/FormPreview.js'
 import { Link } from '../components/Link.js'
+import { NameFields } from '../components/NameFields.js'
 import { ResourceView } from '../components/ResourceView.js'
 import { SelectField } from '../components/SelectField.js'
 import { SubmitButton } from '../components/SubmitButton.js'
 import { TextField } from '../components/TextField.js'
 import { useResource } from '../components/useResource.js'
-import { t } from '../i18n/index.js'
+import { localized, t } from '../i18n/index.js'
 import { FormBuilderModel } from '../models/FormBuilderModel.js'
 import { FormModel } from '../models/FormModel.js'
+import { nameDraft, nameFormErrors, nameInput } from '../models/names.js'
 import type { Route } from '../models/routes.js'
 
 function Editor({ process }: { process: Process }) {
   const { client } = useConsole()
   const builder = useMemo(() => new FormBuilderModel(process.form), [process.id])
-  const form = useMemo(() => new FormModel({ name: process.name, slug: process.slug }), [process.id])
+  const form = useMemo(
+    () => new FormModel({ name: nameDraft(process.name), slug: process.slug }),
+    [process.id],
+  )
+  const errors = nameFormErrors(form.errors.value)
   const [newType, setNewType] = useState<FormFieldType>('text')
   const [previewLocale, setPreviewLocale] = useState<Locale>('en')
   const [saved, setSaved] = useState(false)
@@ -33,7 +40,7 @@ function Editor({ process }: { process: Process }) {
     const ok = await form.submit((values) =>
       client.call('PATCH /v1/admin/processes/{id}', {
         params: { id: process.id },
-        body: { ...values, form: builder.definition.value },
+        body: { name: nameInput(values.name), slug: values.slug, form: builder.definition.value },
       }),
     )
     if (ok) setSaved(true)
@@ -43,16 +50,16 @@ function Editor({ process }: { process: Process }) {
     <form onSubmit={save} noValidate>
       <div class="cols">
         <div>
-          <TextField
+          <NameFields
             label={t('common.name')}
             value={form.values.value.name}
-            error={form.errors.value.name}
+            errors={{ en: errors.name, fr: errors.nameFr }}
             onInput={(v) => form.set('name', v)}
           />
           <TextField
             label={t('common.slug')}
             value={form.values.value.slug}
-            error={form.errors.value.slug}
+            error={errors.slug}
             onInput={(v) => form.set('slug', v)}
           />
           <h2>{t('builder.title')}</h2>
@@ -107,7 +114,7 @@ function Editor({ process }: { process: Process }) {
 
 /** A process: its name, slug and form, built field by field with a live preview. */
 export default function ProcessView({ route }: { route: Route }) {
-  const { client } = useConsole()
+  const { client, session } = useConsole()
   const id = route.name === 'process' ? route.id : ''
   const process = useResource(() => client.call('GET /v1/admin/processes/{id}', { params: { id } }), [id])
   return (
@@ -118,7 +125,21 @@ export default function ProcessView({ route }: { route: Route }) {
       <ResourceView resource={process}>
         {(p) => (
           <>
-            <h1 id="process-title">{p.name}</h1>
+            <h1 id="process-title">{localized(p.name)}</h1>
+            {session.can('admin') && (
+              <ArchiveControl
+                archivedAt={p.archivedAt}
+                question={t('archive.processQuestion')}
+                change={async (archived) =>
+                  (
+                    await client.call('PATCH /v1/admin/processes/{id}', {
+                      params: { id: p.id },
+                      body: { archived },
+                    })
+                  ).archivedAt
+                }
+              />
+            )}
             <Editor process={p} />
           </>
         )}

@@ -1,28 +1,40 @@
 import { useMemo } from 'preact/hooks'
+import { ArchivedList } from '../components/ArchivedList.js'
 import { useConsole } from '../components/context.js'
 import { Empty } from '../components/Empty.js'
 import { FormFailure } from '../components/FormFailure.js'
+import { FrenchMissing } from '../components/FrenchMissing.js'
 import { Link } from '../components/Link.js'
+import { NameFields } from '../components/NameFields.js'
 import { ResourceView } from '../components/ResourceView.js'
 import { SubmitButton } from '../components/SubmitButton.js'
 import { TextField } from '../components/TextField.js'
 import { useResource } from '../components/useResource.js'
-import { t } from '../i18n/index.js'
+import { localized, t } from '../i18n/index.js'
 import { FormModel } from '../models/FormModel.js'
+import { frenchMissing, nameFormErrors, nameInput } from '../models/names.js'
 import { slugify } from '../models/slug.js'
 
 /** The organisation's processes, and a form to start a new one (its fields are built next). */
 export default function ProcessesView() {
   const { client, router, session } = useConsole()
   const list = useResource(async () => (await client.call('GET /v1/admin/processes')).items)
-  const form = useMemo(() => new FormModel({ name: '', slug: '' }), [])
+  const archived = useResource(
+    async () => (await client.call('GET /v1/admin/processes', { query: { archived: 'true' } })).items,
+  )
+  const form = useMemo(() => new FormModel({ name: { en: '', fr: '' }, slug: '' }), [])
   const v = form.values.value
+  const errors = nameFormErrors(form.errors.value)
 
   const create = async (event: Event) => {
     event.preventDefault()
     const created = await form.submit((values) =>
       client.call('POST /v1/admin/processes', {
-        body: { name: values.name, slug: values.slug || slugify(values.name), form: { fields: [] } },
+        body: {
+          name: nameInput(values.name),
+          slug: values.slug || slugify(values.name.en),
+          form: { fields: [] },
+        },
       }),
     )
     if (created) router.go({ name: 'process', id: created.id })
@@ -37,7 +49,8 @@ export default function ProcessesView() {
             <ul>
               {items.map((p) => (
                 <li key={p.id}>
-                  <Link to={{ name: 'process', id: p.id }}>{p.name}</Link>{' '}
+                  <Link to={{ name: 'process', id: p.id }}>{localized(p.name)}</Link>{' '}
+                  {frenchMissing(p.name) && <FrenchMissing />}
                   <span class="muted">
                     ({p.slug}) · {t('processes.fields', { n: p.form.fields.length })}
                   </span>
@@ -49,23 +62,29 @@ export default function ProcessesView() {
           )
         }
       </ResourceView>
+      <ArchivedList
+        id="archived-processes"
+        title={t('archive.processes')}
+        resource={archived}
+        to={(id) => ({ name: 'process', id })}
+      />
       {session.can('admin') && (
         <form class="card" onSubmit={create} noValidate aria-labelledby="new-process-title">
           <h2 id="new-process-title">{t('processes.new')}</h2>
-          <TextField
+          <NameFields
             label={t('common.name')}
             value={v.name}
-            error={form.errors.value.name}
+            errors={{ en: errors.name, fr: errors.nameFr }}
             onInput={(name) => form.set('name', name)}
           />
           <TextField
             label={t('common.slug')}
             hint={t('common.slugHint')}
-            value={v.slug || slugify(v.name)}
-            error={form.errors.value.slug}
+            value={v.slug || slugify(v.name.en)}
+            error={errors.slug}
             onInput={(slug) => form.set('slug', slug)}
           />
-          <FormFailure error={form.errors.value.slug || form.errors.value.name ? null : form.failure.value} />
+          <FormFailure error={Object.keys(errors).length ? null : form.failure.value} />
           <SubmitButton sending={form.sending.value}>{t('processes.create')}</SubmitButton>
         </form>
       )}

@@ -9,19 +9,19 @@ import { FormModel } from '../models/FormModel.js'
 
 /** Sign in with e-mail and password, then the authenticator code when the account has 2FA. */
 export default function SignInView() {
-  const { session, router } = useConsole()
+  const { session } = useConsole()
   const form = useMemo(() => new FormModel({ email: '', password: '', code: '' }), [])
   const v = form.values.value
   const challenge = session.challenge.value
 
   const submit = async (event: Event) => {
     event.preventDefault()
-    const done = await form.submit((values) =>
+    // Once signed in, the console shell moves on (App: the screen asked for, else the inbox).
+    await form.submit((values) =>
       challenge
         ? session.confirmTwoFactor(values.code).then(() => 'signed-in' as const)
         : session.signIn(values.email, values.password),
     )
-    if (done === 'signed-in') router.go({ name: 'inbox' }, { replace: true })
   }
 
   return (

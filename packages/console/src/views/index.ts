@@ -23,6 +23,7 @@ export const VIEWS: Record<Route['name'], () => Promise<ViewModule>> = {
   contracts: () => import('./ContractsView.js'),
   contract: () => import('./ContractView.js'),
   outbox: () => import('./OutboxView.js'),
+  webhooks: () => import('./WebhooksView.js'),
   audit: () => import('./AuditView.js'),
   settings: () => import('./SettingsView.js'),
   'not-found': () => import('./NotFoundView.js'),

@@ -34,6 +34,7 @@ beforeAll(async () => {
     { view: 'portal settings', path: `portals/${portal}/settings`, heading: /./ },
     { view: 'portal preview', path: `portals/${portal}/preview`, heading: /./ },
     { view: 'portal embed', path: `portals/${portal}/embed`, heading: /./ },
+    { view: 'portal sign-in', path: `portals/${portal}/sign-in`, heading: /./ },
     { view: 'contacts', path: 'contacts', heading: /^Contacts and companies$/ },
     { view: 'contact', path: `contacts/${contact}`, heading: /./ },
     { view: 'company', path: `companies/${company}`, heading: /./ },
@@ -41,6 +42,7 @@ beforeAll(async () => {
     { view: 'contracts', path: 'contracts', heading: /^Contracts$/ },
     { view: 'contract', path: `contracts/${contract}`, heading: /./ },
     { view: 'outbox', path: 'outbox', heading: /^Mail outbox$/ },
+    { view: 'webhooks', path: 'webhooks', heading: /^Webhooks$/ },
     { view: 'audit', path: 'audit', heading: /^Audit log$/ },
     { view: 'settings', path: 'settings', heading: /^Settings$/ },
   )
@@ -70,22 +72,19 @@ describe.each([
     const page = await signedIn(fixture.browser, width)
     const report: string[] = []
     for (const { view, path, heading } of paths) {
-      // A full page load per view; on a loaded machine the session restore can still be settling
-      // when the router reads the path, so a view that did not open is loaded once more.
-      let loaded = false
-      for (let attempt = 0; attempt < 2 && !loaded; attempt++) {
-        await page.goto(`${fixture.consoleUrl}${path}`)
-        try {
-          await page.getByRole('heading', { level: 1, name: heading }).first().waitFor({ timeout: 15_000 })
-          // Loaded: no "Loading…" left.
-          await page.getByText('Loading…').first().waitFor({ state: 'detached', timeout: 15_000 })
-          loaded = true
-        } catch {
-          if (attempt === 1)
-            report.push(`${view}: never loaded: ${(await page.locator('main').textContent())?.slice(0, 200)}`)
-        }
+      // A full page load per view: the session is restored from the tab's storage each time, and
+      // the view asked for must open (not the sign-in screen, not the inbox).
+      await page.goto(`${fixture.consoleUrl}${path}`)
+      try {
+        await page.getByRole('heading', { level: 1, name: heading }).first().waitFor({ timeout: 20_000 })
+        // Loaded: no "Loading…" left.
+        await page.getByText('Loading…').first().waitFor({ state: 'detached', timeout: 20_000 })
+      } catch {
+        report.push(
+          `${view}: never loaded at ${page.url()}: ${(await page.locator('main').textContent())?.slice(0, 200)}`,
+        )
+        continue
       }
-      if (!loaded) continue
       if (await page.locator('.error-state').count())
         report.push(`${view}: error state: ${await page.locator('.error-state').first().textContent()}`)
       if (axe) {
@@ -95,6 +94,13 @@ describe.each([
       }
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       if (overflow > 0) report.push(`${view}: ${overflow}px wider than the window`)
+      // The view starts right under the navigation, past its padding (a short page once left a gap).
+      const gap = await page.evaluate(() => {
+        const nav = document.querySelector('nav ul')?.getBoundingClientRect()
+        const main = document.querySelector('main')?.getBoundingClientRect()
+        return nav && main && main.top > nav.top ? main.top - nav.bottom : 0
+      })
+      if (gap > 24) report.push(`${view}: ${Math.round(gap)}px gap under the navigation`)
     }
     expect(report).toEqual([])
     await page.context().close()

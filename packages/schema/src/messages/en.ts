@@ -37,6 +37,26 @@ export const serverFields = {
   fileTooLarge: 'This file is too large',
   oneFile: 'Choose one file to upload',
   fileType: 'This type of file is not accepted',
+  signInCode: 'Enter the 6-digit code from the e-mail',
+  codeWrong: 'This code is wrong or has expired',
+  identityMalformed: 'This is not a signed JWT',
+  identityAlgorithm:
+    'This signing algorithm is not accepted: use HS256 with a portal secret, or RS256 or EdDSA with the JWKS',
+  identitySignature: 'The signature matches no key of this portal',
+  identityExpired: 'The token has expired',
+  identityLifetime: 'The token lives longer than 10 minutes',
+  identityAudience: 'The token was made for another portal (aud must be the portal slug)',
+  identityClaims: 'The token needs sub, jti and exp claims as strings and numbers',
+  identityReplayed: 'The token was already used',
+  identityKeys: "The keys at the portal's JWKS URL could not be read",
+  identityEmail: 'The token needs an email claim the first time this person signs in',
+  webhookUrl: 'Use an http:// or https:// URL',
+  eventType: 'Choose event types of the catalogue',
+  urlPrivate: (p: { address: string }) =>
+    `This URL reaches ${p.address}, a loopback, private or link-local address: use a public address`,
+  urlUnresolved: 'This host name has no address: check the URL',
+  urlCredentials: 'Put no user name or password in the URL: the signature proves the sender',
+  expiryPast: 'Choose a time in the future',
 }
 
 /** Problem titles and details by problem type. */
@@ -53,6 +73,14 @@ export const problems = {
   'invalid-token': {
     title: 'Invalid or expired link',
     detail: 'This link was already used or has expired: ask for a new one.',
+  },
+  'invalid-code': {
+    title: 'Wrong or expired code',
+    detail: 'This code is wrong, was already used or has expired: check the e-mail or ask for a new code.',
+  },
+  'sign-in-method-off': {
+    title: 'Sign-in method not offered',
+    detail: (p: { method: string }) => `This portal does not offer this way of signing in (${p.method}).`,
   },
   'rate-limited': {
     title: 'Too many attempts',
@@ -87,6 +115,54 @@ export const problems = {
     detail: 'This portal does not let you start another application. Open your existing one instead.',
   },
   unauthenticated: { title: 'Session expired', detail: 'Log in again.' },
+  'identity-refused': {
+    title: 'Sign-in from the website refused',
+    detail: 'The website could not sign you in here: sign in with your e-mail and password instead.',
+  },
+  'identity-contact-inactive': {
+    title: 'Account not active',
+    detail: 'This account is disabled or not activated yet: contact the organisation that runs the portal.',
+  },
+  'passkey-unavailable': {
+    title: 'Passkeys not available here',
+    detail: (p: { host: string }) =>
+      p.host
+        ? `Passkeys of this portal do not work on ${p.host}: open the portal on its own website, or ask its owner to check its passkey domain.`
+        : 'Passkeys work only from the portal’s page in a browser.',
+  },
+  'passkey-expired': {
+    title: 'Passkey request expired',
+    detail: 'This passkey request was already used or has expired: try again.',
+  },
+  'passkey-refused': {
+    title: 'Passkey not accepted',
+    detail: 'The passkey’s answer could not be verified: try again, or sign in another way.',
+  },
+  'passkey-unknown': {
+    title: 'Unknown passkey',
+    detail: 'This passkey is not registered for this portal (it may have been removed): sign in another way.',
+  },
+  'passkey-exists': {
+    title: 'Passkey already added',
+    detail: 'This passkey is already added to an account.',
+  },
   'file-too-large': { title: 'File too large' },
   'unsupported-type': { title: 'File type not accepted' },
+}
+
+/** What a successful answer tells the contact, where it says more than its status. */
+export const notices = {
+  // The same words whether or not the account exists, so the answer reveals no e-mails.
+  signInCodeSent: 'If an account exists for this e-mail, a sign-in code is on its way.',
+  signInLinkSent: 'If an account exists for this e-mail, a sign-in link is on its way.',
+}
+
+/** The word for each application status: widget badges, mails and the console say the same. */
+export const statuses = {
+  draft: 'Draft',
+  submitted: 'Submitted',
+  in_review: 'In review',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  closed: 'Closed',
 }

@@ -1,7 +1,17 @@
 // The catalogues: field messages (./fields.ts) and problem titles and details, per language.
-import { problems as en, serverFields as enServer } from './en.js'
+import {
+  problems as en,
+  notices as enNotices,
+  serverFields as enServer,
+  statuses as enStatuses,
+} from './en.js'
 import { type Locale, localeOf, renderField } from './fields.js'
-import { problems as fr, serverFields as frServer } from './fr.js'
+import {
+  problems as fr,
+  notices as frNotices,
+  serverFields as frServer,
+  statuses as frStatuses,
+} from './fr.js'
 
 export * from './fields.js'
 
@@ -13,6 +23,12 @@ export const PROBLEM_MESSAGES = { en, fr } satisfies Record<Locale, ProblemMessa
 
 /** The field messages only the server gives, per language. */
 export const SERVER_FIELD_MESSAGES = { en: enServer, fr: frServer } satisfies Record<Locale, typeof enServer>
+
+/** What successful answers tell the contact, per language. */
+export const NOTICE_MESSAGES = { en: enNotices, fr: frNotices } satisfies Record<Locale, typeof enNotices>
+
+/** The word for each application status, per language: widget, mails and console share it. */
+export const STATUS_WORDS = { en: enStatuses, fr: frStatuses } satisfies Record<Locale, typeof enStatuses>
 
 /**
  * Renders any field message code, including those only the server gives, in a language.

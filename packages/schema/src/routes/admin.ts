@@ -16,9 +16,9 @@ import {
   StaffNoteInput,
   StatusChangeInput,
 } from '../admin.js'
-import { APPLICATION_STATUSES, Application, Attachment, Note } from '../application.js'
+import { APPLICATION_STATUSES, Application, Attachment, Note, NoteList } from '../application.js'
 import { Contract } from '../contract.js'
-import { InboxPage, InboxQuery } from '../inbox.js'
+import { Assignee, AssigneeInput, InboxPage, InboxQuery } from '../inbox.js'
 import type { Role } from '../roles.js'
 import {
   AdminApplication,
@@ -92,6 +92,17 @@ export const AuditQuery = z.strictObject({
   to: z.optional(DateTime),
   limit: Limit,
   cursor: Cursor,
+})
+
+/** Format and filters of the audit log export. */
+export const AuditExportQuery = z.strictObject({
+  /** `csv` (RFC 4180, formulas neutralised) or `jsonl` (one JSON entry per line). @default 'csv' */
+  format: z.optional(z.enum(['csv', 'jsonl'], 'Use csv or jsonl')),
+  action: text,
+  /** Entries at or after this time. */
+  from: z.optional(DateTime),
+  /** Entries strictly before this time. */
+  to: z.optional(DateTime),
 })
 
 /** Filters of the outbox. */
@@ -259,6 +270,31 @@ export const ADMIN_OPERATIONS = {
     response: Attachment,
     errors: [400, 401, 403, 404, 413, 415],
   }),
+  revokeContractShare: operation({
+    auth: 'staff',
+    tags: ['admin', 'contracts'],
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/contracts/{id}/revoke',
+    summary: 'Revoke the share: requester and watchers lose access at once (list, detail, files, receipts)',
+    params: IdParams,
+    status: 200,
+    response: Contract,
+    errors: [401, 403, 404],
+  }),
+  restoreContractShare: operation({
+    auth: 'staff',
+    tags: ['admin', 'contracts'],
+    role: 'agent',
+    method: 'post',
+    path: '/v1/admin/contracts/{id}/restore',
+    summary:
+      'Undo a revocation: requester and watchers see the contract again (unless its expiry has passed)',
+    params: IdParams,
+    status: 200,
+    response: Contract,
+    errors: [401, 403, 404],
+  }),
   downloadContractAttachment: operation({
     auth: 'staff',
     tags: ['admin', 'contracts'],
@@ -304,16 +340,30 @@ export const ADMIN_OPERATIONS = {
     response: AdminApplicationDetail,
     errors: [401, 403, 404],
   }),
+  listApplicationNotes: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/applications/{id}/notes',
+    summary: 'The notes thread with the contact: the newest page, oldest first; nextCursor pages back',
+    params: IdParams,
+    query: PageQuery,
+    status: 200,
+    response: NoteList,
+    errors: [400, 401, 403, 404],
+  }),
   listInternalNotes: operation({
     ...applications,
     role: 'viewer',
     method: 'get',
     path: '/v1/admin/applications/{id}/internal-notes',
-    summary: 'Internal notes of an application, oldest first; only staff see them',
+    summary:
+      'Internal notes of an application, only staff see them: the newest page, oldest first; nextCursor pages back',
     params: IdParams,
+    query: PageQuery,
     status: 200,
-    response: z.object({ items: z.array(InternalNote) }),
-    errors: [401, 403, 404],
+    response: page(InternalNote),
+    errors: [400, 401, 403, 404],
   }),
   addInternalNote: operation({
     ...applications,
@@ -332,11 +382,12 @@ export const ADMIN_OPERATIONS = {
     role: 'viewer',
     method: 'get',
     path: '/v1/admin/applications/{id}/audit',
-    summary: 'The audit trail of one application, oldest first (its status changes are the status history)',
+    summary: 'The audit trail of one application: the newest page, oldest first; nextCursor pages back',
     params: IdParams,
+    query: PageQuery,
     status: 200,
-    response: z.object({ items: z.array(AuditEntry) }),
-    errors: [401, 403, 404],
+    response: page(AuditEntry),
+    errors: [400, 401, 403, 404],
   }),
   changeApplicationStatus: operation({
     ...applications,
@@ -379,11 +430,44 @@ export const ADMIN_OPERATIONS = {
     role: 'viewer',
     method: 'get',
     path: '/v1/admin/contracts/{id}/audit',
-    summary: 'The audit trail of one contract, oldest first',
+    summary: 'The audit trail of one contract: the newest page, oldest first; nextCursor pages back',
     params: IdParams,
+    query: PageQuery,
     status: 200,
-    response: z.object({ items: z.array(AuditEntry) }),
-    errors: [401, 403, 404],
+    response: page(AuditEntry),
+    errors: [400, 401, 403, 404],
+  }),
+  assignApplication: operation({
+    ...applications,
+    role: 'agent',
+    method: 'put',
+    path: '/v1/admin/applications/{id}/assignee',
+    summary: 'Put a staff user (agent or above) in charge of an application, or nobody (`null`)',
+    params: IdParams,
+    body: AssigneeInput,
+    status: 200,
+    response: z.object({ assignee: z.nullable(Assignee) }),
+    errors: [400, 401, 403, 404],
+  }),
+  markApplicationRead: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'put',
+    path: '/v1/admin/applications/{id}/read',
+    summary: 'Mark an application read for the signed-in staff user: its inbox row loses the unread mark',
+    params: IdParams,
+    status: 204,
+    errors: [400, 401, 403, 404],
+  }),
+  listAssignees: operation({
+    ...applications,
+    role: 'viewer',
+    method: 'get',
+    path: '/v1/admin/assignees',
+    summary: 'The staff users applications can be assigned to: active agents, admins and owners',
+    status: 200,
+    response: z.object({ items: z.array(Assignee) }),
+    errors: [401, 403],
   }),
   listInbox: operation({
     ...applications,
@@ -406,6 +490,19 @@ export const ADMIN_OPERATIONS = {
     query: AuditQuery,
     status: 200,
     response: page(AuditEntry),
+    errors: [400, 401, 403],
+  }),
+  exportAuditLog: operation({
+    auth: 'staff',
+    tags: ['admin', 'audit'],
+    role: 'admin',
+    method: 'get',
+    path: '/v1/admin/audit/export',
+    summary:
+      'The audit log as a file, oldest first: CSV (`text/csv`) or JSON lines (`application/jsonl`), streamed as it is read',
+    query: AuditExportQuery,
+    status: 200,
+    response: 'binary',
     errors: [400, 401, 403],
   }),
   listOutbox: operation({

@@ -1,16 +1,24 @@
 import type * as z from 'zod/mini'
 import { ADMIN_OPERATIONS } from './admin.js'
 import { CONTACT_OPERATIONS } from './contact.js'
+import { IDENTIFY_OPERATIONS } from './identify.js'
 import type { Operation } from './operation.js'
+import { PASSKEY_OPERATIONS } from './passkeys.js'
+import { PASSWORDLESS_OPERATIONS } from './passwordless.js'
 import { PUBLIC_OPERATIONS } from './public.js'
 import { STAFF_OPERATIONS } from './staff.js'
+import { WEBHOOK_OPERATIONS } from './webhooks.js'
 
 /** Every operation of the HTTP API by operationId: the one route table the API, its OpenAPI document and clients share. */
 export const OPERATIONS = {
   ...PUBLIC_OPERATIONS,
+  ...PASSWORDLESS_OPERATIONS,
+  ...PASSKEY_OPERATIONS,
   ...CONTACT_OPERATIONS,
   ...ADMIN_OPERATIONS,
   ...STAFF_OPERATIONS,
+  ...IDENTIFY_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 } as const satisfies Record<string, Operation>
 
 /** The route table's type. */
@@ -100,3 +108,4 @@ export { operation } from './operation.js'
 export { ForgotPasswordAccepted } from './public.js'
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PageQuery, page } from './shared.js'
 export { StaffAccepted } from './staff.js'
+export { WebhookDeliveryQuery, WebhookReplayInput } from './webhooks.js'

@@ -78,7 +78,7 @@ export const PUBLIC_OPERATIONS = {
     body: LoginBody,
     status: 200,
     response: Session,
-    errors: [400, 401, 404, 429, 410],
+    errors: [400, 401, 403, 404, 429, 410],
     headers: { retryAfter: true },
   }),
   forgotPassword: operation({

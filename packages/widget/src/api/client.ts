@@ -7,8 +7,7 @@ import type {
   RequestOf,
   ResponseOf,
 } from '@portico/schema'
-import ky, { HTTPError, TimeoutError as KyTimeoutError } from 'ky'
-import { httpError, isPorticoError, transportError } from './errors.js'
+import { httpError, transportError } from './errors.js'
 import { upload } from './upload.js'
 
 /** Options of {@link createClient}. */
@@ -21,48 +20,65 @@ export interface ClientOptions {
   token: () => string | null
   /** Milliseconds before a request gives up. @default 15000 */
   timeout?: number
+  /** The widget's language, sent as `Accept-Language` so the API's messages come in it. */
+  locale?: string
 }
 
-/** Turns whatever ky throws into the widget's own error classes. */
-export async function toError(error: unknown): Promise<Error> {
-  if (error instanceof HTTPError) {
-    const body = await error.response.json().catch(() => null)
-    return httpError(error.response.status, body, error.response.statusText)
+// Reads that may succeed when asked again: a busy or restarting API, a proxy's hiccup.
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504]
+const RETRIES = 2
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * One request with the widget's rules: the session's bearer token, a timeout, and for reads
+ * (only idempotent ones: a POST is sent again only by the user, with the same Idempotency-Key) two
+ * more tries after a network failure or a retryable status, waiting as `Retry-After` asks (at most
+ * 10 s) or 0.3 s then 0.6 s. Every failure comes out as one of the widget's own errors.
+ */
+async function request(url: string, init: RequestInit, token: string | null, timeout: number, locale = '') {
+  const headers = new Headers(init.headers)
+  if (token) headers.set('authorization', `Bearer ${token}`)
+  // A CORS-safelisted header: asks the API's problems in the widget's language, whatever the browser's.
+  if (locale) headers.set('accept-language', locale)
+  const read = init.method === 'GET'
+  for (let attempt = 0; ; attempt++) {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), timeout)
+    let response: Response
+    try {
+      response = await fetch(url, { ...init, headers, signal: controller.signal })
+    } catch (error) {
+      if (read && attempt < RETRIES && !controller.signal.aborted) {
+        await pause(300 * 2 ** attempt)
+        continue
+      }
+      throw transportError(controller.signal.aborted, error)
+    } finally {
+      clearTimeout(timer)
+    }
+    if (response.ok) return response
+    if (read && attempt < RETRIES && RETRY_STATUSES.includes(response.status)) {
+      const after = Number(response.headers.get('retry-after'))
+      await pause(after > 0 ? Math.min(after, 10) * 1000 : 300 * 2 ** attempt)
+      continue
+    }
+    throw httpError(response.status, await response.json().catch(() => null), response.statusText)
   }
-  if (isPorticoError(error)) return error
-  return transportError(error instanceof KyTimeoutError, error)
 }
 
 /** The typed HTTP client of the widget: one method per endpoint it calls. */
 export function createClient(options: ClientOptions) {
   const base = `${options.api.replace(/\/$/, '')}/v1/`
-  const http = ky.create({
-    prefixUrl: base,
-    timeout: options.timeout ?? 15_000,
-    // Only idempotent reads are retried; a POST is sent again only by the user, with the same Idempotency-Key.
-    retry: { limit: 2, methods: ['get'], statusCodes: [408, 429, 500, 502, 503, 504] },
-    hooks: {
-      beforeRequest: [
-        (request) => {
-          const token = options.token()
-          if (token) request.headers.set('authorization', `Bearer ${token}`)
-        },
-      ],
-    },
-  })
-  const call = async <T>(run: () => Promise<T>): Promise<T> => {
-    try {
-      return await run()
-    } catch (error) {
-      throw await toError(error)
-    }
-  }
+  const timeout = options.timeout ?? 15_000
+  const http = (path: string, init: RequestInit = { method: 'GET' }) =>
+    request(base + path, init, options.token(), timeout, options.locale)
   /**
    * Calls one operation of the route table. Method and path must be the table's own (checked at
    * compile time against `@portico/schema`, which costs the bundle nothing: only types are imported),
    * and the answer's type is the operation's response.
    */
-  function send<Id extends OperationId>(
+  async function send<Id extends OperationId>(
     _id: Id,
     method: Operations[Id]['method'],
     path: Operations[Id]['path'],
@@ -77,21 +93,20 @@ export function createClient(options: ClientOptions) {
     const url = path
       .replace(/^\/v1\//, '')
       .replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''))
-    const searchParams: Record<string, string> = {}
+    const search = new URLSearchParams()
     for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) searchParams[key] = String(value)
+      if (value !== undefined) search.set(key, String(value))
     }
-    return call(async () => {
-      const response = await http(url, {
-        method,
-        ...(Object.keys(searchParams).length ? { searchParams } : {}),
-        ...(body === undefined ? {} : { json: body }),
-        ...(headers ? { headers } : {}),
-      })
-      // A 204 (or an answer without a body) has nothing to parse.
-      const text = await response.text()
-      return (text ? JSON.parse(text) : undefined) as ResponseOf<Id>
+    const json = body === undefined ? {} : { 'content-type': 'application/json' }
+    const qs = search.toString()
+    const response = await http(qs ? `${url}?${qs}` : url, {
+      method: method.toUpperCase(),
+      headers: { ...json, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
+    // A 204 (or an answer without a body) has nothing to parse.
+    const text = await response.text()
+    return (text ? JSON.parse(text) : undefined) as ResponseOf<Id>
   }
   const slug = { slug: options.portal }
   const id = (value: string) => ({ id: value })
@@ -102,6 +117,18 @@ export function createClient(options: ClientOptions) {
       send('register', 'post', '/v1/portals/{slug}/register', { params: slug, body, headers: keyed(key) }),
     login: (body: BodyOf<'login'>) =>
       send('login', 'post', '/v1/portals/{slug}/login', { params: slug, body }),
+    identify: (body: BodyOf<'identify'>) =>
+      send('identify', 'post', '/v1/portals/{slug}/identify', { params: slug, body }),
+    requestSignInCode: (body: BodyOf<'requestSignInCode'>) =>
+      send('requestSignInCode', 'post', '/v1/portals/{slug}/sign-in-code', { params: slug, body }),
+    verifySignInCode: (body: BodyOf<'verifySignInCode'>) =>
+      send('verifySignInCode', 'post', '/v1/portals/{slug}/sign-in-code/verify', { params: slug, body }),
+    requestSignInLink: (body: BodyOf<'requestSignInLink'>) =>
+      send('requestSignInLink', 'post', '/v1/portals/{slug}/sign-in-link', { params: slug, body }),
+    peekSignInLink: (body: BodyOf<'peekSignInLink'>) =>
+      send('peekSignInLink', 'post', '/v1/portals/{slug}/sign-in-link/peek', { params: slug, body }),
+    redeemSignInLink: (body: BodyOf<'redeemSignInLink'>) =>
+      send('redeemSignInLink', 'post', '/v1/portals/{slug}/sign-in-link/redeem', { params: slug, body }),
     forgotPassword: (body: BodyOf<'forgotPassword'>) =>
       send('forgotPassword', 'post', '/v1/portals/{slug}/forgot-password', { params: slug, body }),
     resetPassword: (body: BodyOf<'resetPassword'>) =>
@@ -119,8 +146,11 @@ export function createClient(options: ClientOptions) {
       send('getMyApplication', 'get', '/v1/me/applications/{id}', { params: id(applicationId) }),
     createApplication: (body: BodyOf<'createApplication'>, key: string) =>
       send('createApplication', 'post', '/v1/me/applications', { body, headers: keyed(key) }),
-    notes: (applicationId: string) =>
-      send('listMyApplicationNotes', 'get', '/v1/me/applications/{id}/notes', { params: id(applicationId) }),
+    notes: (applicationId: string, query: QueryOf<'listMyApplicationNotes'> = {}) =>
+      send('listMyApplicationNotes', 'get', '/v1/me/applications/{id}/notes', {
+        params: id(applicationId),
+        query,
+      }),
     addNote: (applicationId: string, body: BodyOf<'addMyApplicationNote'>) =>
       send('addMyApplicationNote', 'post', '/v1/me/applications/{id}/notes', {
         params: id(applicationId),
@@ -141,7 +171,7 @@ export function createClient(options: ClientOptions) {
         onProgress,
         signal,
       ),
-    download: (path: string) => call(() => http.get(path).blob()),
+    download: async (path: string) => (await http(path)).blob(),
     attachmentPath: (applicationId: string, attachment: string) =>
       attachmentPath('/v1/me/applications/{id}/attachments/{attachmentId}', {
         id: applicationId,
@@ -151,6 +181,8 @@ export function createClient(options: ClientOptions) {
       send('listMyContracts', 'get', '/v1/me/contracts', { query }),
     contract: (contractId: string) =>
       send('getMyContract', 'get', '/v1/me/contracts/{id}', { params: id(contractId) }),
+    contractReceipts: (contractId: string) =>
+      send('listMyContractReceipts', 'get', '/v1/me/contracts/{id}/receipts', { params: id(contractId) }),
     contractAttachmentPath: (contractId: string, attachment: string) =>
       attachmentPath('/v1/me/contracts/{id}/attachments/{attachmentId}', {
         id: contractId,

@@ -13,6 +13,7 @@ import { RegisterForm } from './RegisterForm.js'
 const ForgotForm = lazy(() => import('./views-auth.js').then((m) => m.ForgotForm))
 const ResetForm = lazy(() => import('./views-auth.js').then((m) => m.ResetForm))
 const InviteForm = lazy(() => import('./views-auth.js').then((m) => m.InviteForm))
+const Passwordless = lazy(() => import('./Passwordless.js').then((m) => m.PasswordlessView))
 const ApplicationView = lazy(() => import('./views-applications.js').then((m) => m.ApplicationView))
 const Dashboard = lazy(() => import('./views-applications.js').then((m) => m.Dashboard))
 const NewApplication = lazy(() => import('./views-applications.js').then((m) => m.NewApplication))
@@ -42,6 +43,10 @@ function CurrentView() {
       return <ResetForm />
     case 'invite':
       return <InviteForm />
+    case 'code':
+    case 'link':
+    case 'signin-link':
+      return <Passwordless />
     case 'applications':
       return <Dashboard />
     case 'application':
@@ -110,7 +115,7 @@ export function App() {
       {config && (
         <div class="top">
           {config.theme.logoUrl && <img class="logo" part="logo" src={config.theme.logoUrl} alt="" />}
-          <Title>{config.theme.title ?? config.name}</Title>
+          <Title>{(config.theme.title ?? config.name)[model.locale]}</Title>
         </div>
       )}
       {model.session.value && <Header />}

@@ -46,7 +46,7 @@ export function ApplicationSwitcher() {
         {!current && <option value="">{t('switcher.label')}</option>}
         {items.map((application) => (
           <option key={application.id} value={application.id}>
-            {`${application.process.name} — ${t(`status.${application.status}`)} — ${date.format(new Date(application.createdAt))}`}
+            {`${application.process.name[locale]} — ${t(`status.${application.status}`)} — ${date.format(new Date(application.createdAt))}${application.unread ? ` — ${t('unread')}` : ''}`}
           </option>
         ))}
       </select>

@@ -40,7 +40,7 @@ function Summary({ detail }: { detail: ApplicationDetail }) {
   )
   return (
     <>
-      <Heading>{detail.process.name}</Heading>
+      <Heading>{detail.process.name[locale]}</Heading>
       <p class="muted">
         <StatusBadge status={detail.status} /> {detail.reference}
         {' · '}

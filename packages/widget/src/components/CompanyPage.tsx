@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks'
 import type { MessageKey } from '../i18n/index.js'
 import { type CompanyModel, companyModel } from '../models/CompanyModel.js'
 import { useWidget } from './context.js'
+import { EmailField } from './EmailField.js'
 import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading, Subheading } from './Heading.js'
@@ -81,23 +82,8 @@ function InviteColleague({ company }: { company: CompanyModel }) {
   return (
     <Form onSubmit={() => company.sendInvite()}>
       <Subheading>{t('company.invite')}</Subheading>
-      <TextField
-        label={t('name')}
-        name="name"
-        required
-        value={form.values.value.name}
-        error={form.errors.value.name}
-        onInput={(v) => form.set('name', v)}
-      />
-      <TextField
-        label={t('email')}
-        name="email"
-        type="email"
-        required
-        value={form.values.value.email}
-        error={form.errors.value.email}
-        onInput={(v) => form.set('email', v)}
-      />
+      <TextField label={t('name')} required {...form.field('name')} />
+      <EmailField form={form} autoComplete="off" />
       <FormMessage form={form} />
       <SubmitButton form={form} label={t('company.inviteSubmit')} />
     </Form>

@@ -1,13 +1,29 @@
 import { AttachmentList } from './AttachmentList.js'
+import { ContractReceipts } from './ContractReceipts.js'
 import { useWidget } from './context.js'
+import { GoTo } from './GoTo.js'
 import { Heading, Subheading } from './Heading.js'
 import { ResourceView } from './ResourceView.js'
 
 /** One shared contract; its attachments are offered only when staff made them visible. */
 export function ContractView({ id }: { id: string }) {
   const { t, model } = useWidget()
+  const resource = model.contract(id)
+  // A 404 here means staff revoked the share or it expired (the widget only links to shared ones).
+  if (resource.failure.value === 'not-found') {
+    return (
+      <article>
+        <p class="problem" role="alert" part="error">
+          {t('contract.gone')}
+        </p>
+        <div class="row">
+          <GoTo to={{ name: 'contracts' }}>{t('back')}</GoTo>
+        </div>
+      </article>
+    )
+  }
   return (
-    <ResourceView resource={model.contract(id)}>
+    <ResourceView resource={resource}>
       {(contract) => (
         <article>
           <Heading>{contract.title}</Heading>
@@ -28,10 +44,9 @@ export function ContractView({ id }: { id: string }) {
           ) : (
             <p class="muted">{t('contract.hidden')}</p>
           )}
+          <ContractReceipts contract={contract} />
           <div class="row">
-            <button type="button" class="link" onClick={() => model.navigate({ name: 'contracts' })}>
-              {t('back')}
-            </button>
+            <GoTo to={{ name: 'contracts' }}>{t('back')}</GoTo>
           </div>
         </article>
       )}

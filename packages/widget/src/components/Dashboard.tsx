@@ -67,13 +67,14 @@ function Row({ application }: { application: Application }) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })
   const mine = application.contact.id === model.session.value?.contact.id
   const open = t(application.status === 'draft' ? 'dashboard.resume' : 'dashboard.open', {
-    process: application.process.name,
+    process: application.process.name[locale],
   })
   return (
     <li class="application-row" part="row">
       <div class="application-main">
-        <strong>{application.process.name}</strong> <span class="muted small">{application.reference}</span>{' '}
-        <StatusBadge status={application.status} />
+        <strong>{application.process.name[locale]}</strong>{' '}
+        <span class="muted small">{application.reference}</span> <StatusBadge status={application.status} />
+        {application.unread && <span class="note-tag"> {t('unread')}</span>}
         {!mine && <span class="muted small"> {t('dashboard.by', { name: application.contact.name })}</span>}
       </div>
       <p class="muted small application-dates">

@@ -15,14 +15,7 @@ export function InviteForm() {
     <Form onSubmit={() => model.submitInvite()}>
       <Heading>{t('invite.title')}</Heading>
       <p class="muted">{t('invite.intro')}</p>
-      <TextField
-        label={t('invite.name')}
-        name="name"
-        autoComplete="name"
-        value={values.name}
-        error={errors.name}
-        onInput={(v) => form.set('name', v)}
-      />
+      <TextField label={t('invite.name')} autoComplete="name" {...form.field('name')} />
       <TextField
         label={t('password')}
         name="password"

@@ -1,4 +1,5 @@
 import type { ApplicationModel } from '../models/ApplicationModel.js'
+import { failureMessage } from '../models/errors.js'
 import { useWidget } from './context.js'
 import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
@@ -20,22 +21,25 @@ export function NotesTimeline({ application }: { application: ApplicationModel }
           notes.items.length === 0 ? (
             <p class="muted">{t('notes.empty')}</p>
           ) : (
-            <ol class="timeline" part="timeline">
-              {notes.items.map((note) => (
-                <li key={note.id} class={note.author.type === 'staff' ? 'note staff' : 'note'}>
-                  <p class="note-meta">
-                    {note.author.type === 'staff' && <span class="note-tag">{t('notes.reply')}</span>}{' '}
-                    <strong>
-                      {note.author.type === 'staff'
-                        ? t('notes.staff', { name: note.author.name })
-                        : note.author.name}
-                    </strong>{' '}
-                    <time dateTime={note.createdAt}>{time.format(new Date(note.createdAt))}</time>
-                  </p>
-                  <p class="note-body">{note.body}</p>
-                </li>
-              ))}
-            </ol>
+            <>
+              {notes.nextCursor && <EarlierNotes application={application} />}
+              <ol class="timeline" part="timeline">
+                {notes.items.map((note) => (
+                  <li key={note.id} class={note.author.type === 'staff' ? 'note staff' : 'note'}>
+                    <p class="note-meta">
+                      {note.author.type === 'staff' && <span class="note-tag">{t('notes.reply')}</span>}{' '}
+                      <strong>
+                        {note.author.type === 'staff'
+                          ? t('notes.staff', { name: note.author.name })
+                          : note.author.name}
+                      </strong>{' '}
+                      <time dateTime={note.createdAt}>{time.format(new Date(note.createdAt))}</time>
+                    </p>
+                    <p class="note-body">{note.body}</p>
+                  </li>
+                ))}
+              </ol>
+            </>
           )
         }
       </ResourceView>
@@ -52,5 +56,29 @@ export function NotesTimeline({ application }: { application: ApplicationModel }
         <SubmitButton form={form} label={t('notes.submit')} />
       </Form>
     </section>
+  )
+}
+
+/** "Show earlier notes": threads open at their newest page; older pages come on demand. */
+function EarlierNotes({ application }: { application: ApplicationModel }) {
+  const { t } = useWidget()
+  const { loading, failure } = application.earlier.value
+  return (
+    <div class="earlier">
+      <button
+        type="button"
+        class="button secondary"
+        part="button"
+        aria-busy={loading ? 'true' : undefined}
+        onClick={() => void application.loadEarlier()}
+      >
+        {t('notes.earlier')}
+      </button>
+      {failure && (
+        <p class="problem" role="alert" part="error">
+          {t(failureMessage(failure))}
+        </p>
+      )}
+    </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useWidget } from './context.js'
+import { GoTo } from './GoTo.js'
 import { Heading } from './Heading.js'
 import { ResourceView } from './ResourceView.js'
 
@@ -12,7 +13,7 @@ export function ProcessPicker() {
 }
 
 function VisitorPicker() {
-  const { t, model } = useWidget()
+  const { t, model, locale } = useWidget()
   return (
     <section>
       <Heading>{t('pickProcess')}</Heading>
@@ -20,20 +21,18 @@ function VisitorPicker() {
         {model.config.value?.processes.map((process) => (
           <li key={process.id}>
             <button type="button" class="choice" part="choice" onClick={() => model.choose(process)}>
-              {process.name}
+              {process.name[locale]}
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" class="link" onClick={() => model.navigate({ name: 'login' })}>
-        {t('haveAccount')}
-      </button>
+      <GoTo to={{ name: 'login' }}>{t('haveAccount')}</GoTo>
     </section>
   )
 }
 
 function ContactPicker() {
-  const { t, model } = useWidget()
+  const { t, model, locale } = useWidget()
   return (
     <section>
       <Heading>{t('nav.new')}</Heading>
@@ -54,7 +53,7 @@ function ContactPicker() {
                       aria-describedby={process.blocked ? `why-${process.id}` : undefined}
                       onClick={() => !process.blocked && model.choose(process)}
                     >
-                      {process.name}
+                      {process.name[locale]}
                     </button>
                     {process.blocked && (
                       <p id={`why-${process.id}`} class="muted small">

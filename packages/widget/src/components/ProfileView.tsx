@@ -24,24 +24,8 @@ export function ProfileView() {
           setSaved(await saveProfile(model))
         }}
       >
-        <TextField
-          label={t('name')}
-          name="name"
-          autoComplete="name"
-          required
-          value={form.values.value.name}
-          error={form.errors.value.name}
-          onInput={(v) => form.set('name', v)}
-        />
-        <TextField
-          label={t('field.contact.phone')}
-          name="phone"
-          type="tel"
-          autoComplete="tel"
-          value={form.values.value.phone}
-          error={form.errors.value.phone}
-          onInput={(v) => form.set('phone', v)}
-        />
+        <TextField label={t('name')} autoComplete="name" required {...form.field('name')} />
+        <TextField label={t('field.contact.phone')} type="tel" autoComplete="tel" {...form.field('phone')} />
         <div class="field" part="field">
           <label for={languageId}>{t('profile.language')}</label>
           <select

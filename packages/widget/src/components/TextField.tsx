@@ -6,6 +6,8 @@ export interface TextFieldProps {
   name: string
   type?: 'text' | 'email' | 'password' | 'tel' | 'date'
   autoComplete?: string
+  /** The keyboard a phone shows (`numeric` for a code). */
+  inputMode?: 'numeric'
   required?: boolean
   value: string
   error: string | undefined
@@ -20,6 +22,7 @@ export function TextField({
   name,
   type = 'text',
   autoComplete,
+  inputMode,
   required,
   value,
   error,
@@ -45,6 +48,7 @@ export function TextField({
         // Preact 11 types narrow attributes by input type; these types all accept the same ones here.
         type={type as 'text'}
         autoComplete={autoComplete}
+        inputMode={inputMode}
         required={required}
         value={value}
         {...described}

@@ -41,6 +41,7 @@ const KNOWN = [
   'label',
   'tokenStorage',
   'headingLevel',
+  'identityEndpoint',
 ]
 const report = (message: string) => console.error(`[portico] ${message}`)
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
@@ -131,7 +132,9 @@ function run(current: Page, args: ArrayLike<unknown>): unknown {
   const [command, first, second, third] = Array.from(args)
   try {
     // `portico('on', event, listener, { portal })`; every other command takes its options first.
-    const options = ((command === 'on' ? third : first) ?? {}) as { portal?: string }
+    const options = ((command === 'on' ? third : command === 'identify' ? second : first) ?? {}) as {
+      portal?: string
+    }
     const named = first instanceof HTMLElement ? first.dataset.porticoPortal : options.portal
     const slug = named || defaultPortal(current)
     const embedded = current.portals.get(slug)
@@ -153,11 +156,17 @@ function run(current: Page, args: ArrayLike<unknown>): unknown {
       })
     }
     if (command === 'on') return subscribe(current, slug, [first as never, second as never])
+    // `portico('identify', token, { portal })`: the host's signed-in person (docs/identify.md).
+    if (command === 'identify') {
+      return embedded?.handle.identify(first as string)
+    }
     if (command === 'close') {
       embedded?.handle.close()
       return current.modals.get(slug)?.close()
     }
-    throw new Error(`unknown command ${JSON.stringify(command)}: use "open", "close", "on" or "destroy"`)
+    throw new Error(
+      `unknown command ${JSON.stringify(command)}: use "open", "close", "on", "identify" or "destroy"`,
+    )
   } catch (error) {
     report(
       `portico(${JSON.stringify(command)}) failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -42,6 +42,7 @@ export function scriptOptions(init: EmbedInit): MountOptions & { mode: Mode } {
     ...(headingLevel >= 1 && headingLevel <= 5 ? { headingLevel } : {}),
     ...(data.label ? { label: data.label } : {}),
     ...(data.tokenStorage === 'local' ? { tokenStorage: 'local' as const } : {}),
+    ...(data.identityEndpoint ? { identityEndpoint: data.identityEndpoint } : {}),
   }
 }
 

@@ -6,16 +6,18 @@ export type Locale = 'en' | 'fr'
 /** Messages by key: the first views' from the start, the contact views' once a contact logs in. */
 export type Catalogue = Partial<Record<MessageKey, string>>
 
-/** Picks a supported locale from an explicit choice, then the browser's languages, else English. */
+/**
+ * Picks a supported locale from an explicit choice, then the browser's languages; `undefined` when
+ * none is supported (the portal's default language decides then, else English).
+ */
 export function resolveLocale(
   explicit?: string,
   languages: readonly string[] = globalThis.navigator?.languages ?? [],
-): Locale {
+): Locale | undefined {
   for (const tag of [explicit, ...languages]) {
     const base = tag?.toLowerCase().split('-')[0]
     if (base === 'fr' || base === 'en') return base
   }
-  return 'en'
 }
 
 /** Loads the first views' messages of a locale: English is built in, other languages load on demand. */

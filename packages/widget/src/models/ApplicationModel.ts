@@ -1,7 +1,7 @@
 import type { ApplicationDetail, NoteBody, NoteList } from '@portico/schema'
 import { signal } from '@preact/signals'
 import type { Client } from '../api/client.js'
-import { messageOf, type UserMessage } from './errors.js'
+import { classify, type Failure, messageOf, type UserMessage } from './errors.js'
 import { FormModel, ruleValidator } from './FormModel.js'
 import { Resource } from './Resource.js'
 import { type ViewRegistry, viewKey } from './registry.js'
@@ -68,6 +68,32 @@ export class ApplicationModel {
     )
   }
 
+  /** Whether earlier notes are being fetched, and what went wrong the last time. */
+  readonly earlier = signal<{ loading: boolean; failure: Failure | null }>({ loading: false, failure: null })
+
+  /**
+   * Fetches the page of notes before the oldest one shown (threads open at their newest page) and
+   * puts it on top of the timeline.
+   */
+  async loadEarlier(): Promise<void> {
+    const shown = this.notes.data.value
+    if (!shown?.nextCursor || this.earlier.value.loading) return
+    this.earlier.value = { loading: true, failure: null }
+    try {
+      const page = await (await this.ctx.client()).notes(this.id, { cursor: shown.nextCursor })
+      const now = this.notes.data.value ?? shown
+      const seen = new Set(now.items.map((n) => n.id))
+      this.notes.data.value = {
+        items: [...page.items.filter((n) => !seen.has(n.id)), ...now.items],
+        nextCursor: page.nextCursor,
+      }
+      this.earlier.value = { loading: false, failure: null }
+    } catch (error) {
+      if (this.ctx.intercept(error)) return
+      this.earlier.value = { loading: false, failure: classify(error) }
+    }
+  }
+
   /** Loads the detail and the timeline. */
   load(): Promise<unknown> {
     return Promise.all([this.detail.load(), this.notes.load()])
@@ -77,8 +103,11 @@ export class ApplicationModel {
   async addNote(): Promise<boolean> {
     const ok = await this.note.submit(async (body) => {
       const note = await (await this.ctx.client()).addNote(this.id, body)
-      const items = this.notes.data.value?.items ?? []
-      this.notes.data.value = { items: [...items, note] }
+      const notes = this.notes.data.value
+      this.notes.data.value = {
+        items: [...(notes?.items ?? []), note],
+        nextCursor: notes?.nextCursor ?? null,
+      }
     })
     if (ok) this.note.reset()
     return ok
@@ -145,9 +174,11 @@ export class ApplicationModel {
       this.update(id, { progress: 1, state: 'done' })
       this.pending.delete(id)
       const detail = this.detail.data.value
-      // While the detail is still loading, its answer may predate this upload: load it again.
+      // While the detail is still loading, its answer may predate this upload: load it again. A
+      // detail read after the file was stored (a live reload) lists it already: never twice.
       if (detail && this.detail.status.value === 'ready') {
-        this.detail.data.value = { ...detail, attachments: [...detail.attachments, attachment] }
+        const others = detail.attachments.filter((a) => a.id !== attachment.id)
+        this.detail.data.value = { ...detail, attachments: [...others, attachment] }
       } else void this.detail.load()
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError')

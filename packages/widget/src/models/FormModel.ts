@@ -49,6 +49,16 @@ export class FormModel<Values extends Record<string, string>, Parsed> {
     }
   }
 
+  /** A field's name, value, message and input handler, as a text field takes them. */
+  field(name: keyof Values & string) {
+    return {
+      name,
+      value: this.values.value[name] as string,
+      error: this.errors.value[name],
+      onInput: (value: string) => this.set(name, value),
+    }
+  }
+
   /** Empties the form, after a success. */
   reset(): void {
     if (this.draft) drafts.remove(this.draft.key)

@@ -22,6 +22,7 @@ import {
 } from '../i18n/index.js'
 import { en } from '../i18n/messages.js'
 import { type AuthForms, createAuthForms, isAuthForm } from './auth-forms.js'
+import type { IdentitySource } from './contact-flow.js'
 import { newKey } from './drafts.js'
 import type { ProcessFormModel } from './ProcessFormModel.js'
 import { ProcessFormModel as ProcessForm } from './ProcessFormModel.js'
@@ -54,6 +55,10 @@ export interface PortalModelOptions {
   timeout?: number
   /** Level of the portal's title (its views' headings are one below). @default 2 */
   headingLevel?: number
+  /** The element the portal is mounted in: live events are dispatched on it as `portico:<type>` DOM events. */
+  host?: Element
+  /** The host's signed-in person, exchanged for a session before the login form shows (docs/identify.md). */
+  identity?: IdentitySource
 }
 
 /** What new applications are stamped with: the mount's (or entry point's) tags and source. */
@@ -68,7 +73,8 @@ export class PortalModel {
   readonly failure = signal<'network' | 'not-found' | null>(null)
   readonly process = signal<PublicProcess | null>(null)
   readonly events: Emitter
-  readonly locale: Locale
+  /** The widget's language: set before the first view shows, and kept while the portal lives. */
+  locale: Locale
   /** Level of the portal's title heading; views use the next levels. */
   readonly headingLevel: number
   readonly t: Translate
@@ -94,10 +100,14 @@ export class PortalModel {
   /** @internal */
   stampValue: Stamp
   private wanted: string | undefined
+  /** The view of an e-mailed link read from the page's address at start (kept for a retry). */
+  private linked: Route | null = null
 
-  constructor(private readonly options: PortalModelOptions) {
+  constructor(/** @internal */ readonly options: PortalModelOptions) {
     this.events = options.events ?? new Emitter()
-    this.locale = resolveLocale(options.locale)
+    // Undecided (no supported language from the page or the browser) until start() reads the
+    // portal's default: only the loading view shows before that.
+    this.locale = resolveLocale(options.locale) as Locale
     this.headingLevel = options.headingLevel ?? 2
     this.t = translator(() => this.catalogue)
     this.stampValue = { tags: options.tags ?? [], source: options.source ?? {} }
@@ -118,6 +128,7 @@ export class PortalModel {
       process: () => this.process.value?.slug ?? '',
       token: () => this.token(),
       localize: (field, message) => this.localize(field, message),
+      passwords: () => this.config.value?.signInMethods.includes('password') !== false,
     })
     const intercept = (error: unknown) => this.intercept(error)
     this.applications = new Resource(async () => (await this.client()).applications(), intercept)
@@ -182,6 +193,7 @@ export class PortalModel {
         api: this.options.api,
         portal: this.options.portal,
         token: () => this.contact.token(),
+        locale: this.locale,
         ...(this.options.timeout ? { timeout: this.options.timeout } : {}),
       }),
     )
@@ -194,6 +206,10 @@ export class PortalModel {
 
   /** Loads the portal config, reads invitation and reset links, restores a session, and shows the first view. */
   async start(): Promise<void> {
+    let identity: IdentitySource | undefined
+    // An e-mailed link's token leaves the address bar at once, before anything loads: other
+    // scripts of the host page could read it there.
+    this.linked ??= urlTokens(this.options.portal)
     batch(() => {
       this.route.value = { name: 'loading' }
       this.failure.value = null
@@ -202,17 +218,23 @@ export class PortalModel {
       const prefetched = this.options.config
       // A prefetched config is used once; a retry fetches afresh.
       delete this.options.config
+      const chosen = this.locale
       const [config, catalogue] = await Promise.all([
         prefetched ?? fetchPortalConfig(this.options.api, this.options.portal, this.options.timeout),
-        loadCatalogue(this.locale),
+        loadCatalogue(chosen ?? 'en'),
       ])
-      this.catalogue = catalogue
+      // Neither the page nor the browser named a language the widget speaks: the portal's decides.
+      this.locale = chosen ?? config.defaultLocale
+      this.catalogue = chosen ? catalogue : await loadCatalogue(this.locale)
       const preselected = config.processes.find((p) => p.slug === this.wanted)
       const only = config.processes.length === 1 ? config.processes[0] : undefined
       batch(() => {
         this.config.value = config
         this.process.value = preselected ?? only ?? null
       })
+      // Taken before `ready`: an identity a `ready` listener gives is exchanged by identify() itself.
+      identity = this.options.identity
+      delete this.options.identity
       this.events.emit('ready', { portal: config.slug })
     } catch (error) {
       batch(() => {
@@ -225,10 +247,17 @@ export class PortalModel {
       })
       return
     }
-    const link = urlTokens(this.options.portal)
+    const link = this.linked
     if (link) {
+      this.linked = null
       this.route.value = link
       return
+    }
+    if (identity) {
+      await this.identify(identity)
+      // Signed in, or refused (the login form says why): either way a view is chosen. Nobody
+      // signed in at the host leaves the widget loading, to go on as for any visitor.
+      if (this.route.value.name !== 'loading') return
     }
     const stored = this.contact.stored()
     if (stored) {
@@ -307,6 +336,18 @@ export class PortalModel {
     await (await flow()).downloadContractAttachment(this, contractId, attachmentId, filename)
   }
 
+  /**
+   * Signs in the person the host says is signed in on its own site (a token its back end signed,
+   * see docs/identify.md); before the config is in, the exchange waits for it.
+   */
+  async identify(source: IdentitySource): Promise<boolean> {
+    if (!this.config.value) {
+      this.options.identity = source
+      return false
+    }
+    return (await flow()).identify(this, source)
+  }
+
   /** Sends the registration form and the chosen process's answers; lands on the new application. */
   async submitRegister(): Promise<void> {
     await (await flow()).submitRegister(this)
@@ -375,13 +416,20 @@ export class PortalModel {
 
   /** Puts a field's validation message into the widget's language. */
   localize(field: string, message: string): string {
-    const key = `invalid.${field}`
+    // An empty required field says so whichever field it is: the field's own rule is another message.
+    const key = message === en.required ? 'required' : `invalid.${field}`
     return key in INVALID_KEYS ? this.t(key as keyof typeof INVALID_KEYS) : message
   }
 }
 
-/** Fields whose client-side messages come from the widget's catalogues rather than the schema's English. */
-const INVALID_KEYS = { 'invalid.name': 1, 'invalid.email': 1, 'invalid.password': 1, 'invalid.body': 1 }
+/** Messages of client-side checks that come from the widget's catalogues rather than the schema's English. */
+const INVALID_KEYS = {
+  required: 1,
+  'invalid.name': 1,
+  'invalid.email': 1,
+  'invalid.password': 1,
+  'invalid.body': 1,
+}
 
 /** The API-side actions, loaded with the client after the first view. */
 const flow = () => import('./contact-flow.js')

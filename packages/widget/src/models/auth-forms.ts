@@ -20,11 +20,13 @@ export interface AuthFormContext {
   localize(field: string, message: string): string
   /** Slug of the portal: drafts are kept per portal. */
   portal: string
+  /** Whether the portal offers password sign-in (else registering asks for no password). */
+  passwords(): boolean
 }
 
 interface AuthFormSpec<V extends Record<string, string>, B> {
   initial: V
-  rules: (rules: Rules) => Partial<Record<keyof V & string, Rule>>
+  rules: (rules: Rules, ctx: AuthFormContext) => Partial<Record<keyof V & string, Rule>>
   body: (values: V, ctx: AuthFormContext) => B
   /** Keep what was typed (never the password) for a reload. */
   draft?: true
@@ -37,17 +39,18 @@ const trimmed = (name: string) => (name.trim() ? { name: name.trim() } : {})
 export const AUTH_FORMS = {
   login: spec<{ email: string; password: string }, LoginBody>({
     initial: { email: '', password: '' },
-    rules: (r) => ({ email: r.email, password: (v: string) => (v ? null : 'Enter your password') }),
+    // Empty is the only thing a login checks: the 8-character rule is for choosing a password.
+    rules: (r) => ({ email: r.email, password: (v: string) => (v ? null : 'required') }),
     body: (v) => ({ email: normalizeEmail(v.email), password: v.password }),
     draft: true,
   }),
   register: spec<{ name: string; email: string; password: string }, RegisterBody>({
     initial: { name: '', email: '', password: '' },
-    rules: (r) => ({ name: r.name, email: r.email, password: r.password }),
+    rules: (r, ctx) => ({ name: r.name, email: r.email, ...(ctx.passwords() && { password: r.password }) }),
     body: (v, ctx) => ({
       name: v.name.trim(),
       email: normalizeEmail(v.email),
-      password: v.password,
+      ...(ctx.passwords() && { password: v.password }),
       process: ctx.process(),
     }),
     draft: true,
@@ -83,7 +86,11 @@ export function createAuthForms(ctx: AuthFormContext): AuthForms {
   const build = <V extends Record<string, string>, B>(name: string, form: AuthFormSpec<V, B>) =>
     new FormModel<V, B>(
       form.initial,
-      ruleValidator<V, B>(form.rules, ctx.localize, (v) => form.body(v, ctx)),
+      ruleValidator<V, B>(
+        (r) => form.rules(r, ctx),
+        ctx.localize,
+        (v) => form.body(v, ctx),
+      ),
       () => false,
       form.draft ? { key: `portico:${ctx.portal}:${name}`, secret: ['password'] } : undefined,
     )

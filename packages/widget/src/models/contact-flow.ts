@@ -6,6 +6,8 @@ import { type Catalogue, type Locale, loadContactCatalogue, type Translate } fro
 import type { ApplicationContext } from './ApplicationModel.js'
 import type { AuthForms } from './auth-forms.js'
 import { newKey } from './drafts.js'
+import { messageOf } from './errors.js'
+import { follow, type LiveModel } from './live.js'
 import type { ProcessFormModel } from './ProcessFormModel.js'
 import type { Resource } from './Resource.js'
 import type { Router } from './router.js'
@@ -16,7 +18,7 @@ import type { ContactSession } from './session.js'
 // first view, so the first view carries only the forms' state.
 
 /** What the flow uses of the portal model (declared here, so the model and its lazy part form no import cycle). */
-export interface FlowModel extends ApplicationContext {
+export interface FlowModel extends ApplicationContext, LiveModel {
   readonly forms: AuthForms
   readonly locale: Locale
   readonly t: Translate
@@ -146,7 +148,8 @@ export async function logout(model: FlowModel, everywhere = false): Promise<void
   model.events.emit('logout', {})
 }
 
-async function signedIn(model: FlowModel, session: Session): Promise<void> {
+/** Announces a new session and shows the contact's views (any way of signing in ends here). */
+export async function signedIn(model: FlowModel, session: Session): Promise<void> {
   model.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
   await enter(model, session, session.applicationId, true)
 }
@@ -180,6 +183,7 @@ export async function enter(
   model.contact.returnTo = null
   const latest = landing ?? model.applications.data.value?.items[0]?.id ?? null
   model.contact.open(session, me ?? null)
+  follow(model)
   model.navigate(back ?? (latest ? { name: 'application', id: latest } : { name: 'picker' }))
 }
 
@@ -216,4 +220,52 @@ export async function download(model: FlowModel, path: string, filename: string)
   link.download = filename
   link.click()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** A token the host's back end signed, a function answering one, or the host's endpoint answering `{ token }`. */
+export type IdentitySource =
+  | string
+  | (() => string | null | undefined | Promise<string | null | undefined>)
+  | { endpoint: string }
+
+/**
+ * Asks the host's endpoint who is signed in there: POSTed with the page's cookies, so only the
+ * page's own origin may answer; `401`, `204` or `{ token: null }` mean nobody is.
+ */
+async function fromEndpoint(url: string): Promise<string | null | undefined> {
+  if (new URL(url, location.href).origin !== location.origin) throw new Error(url)
+  const response = await fetch(url, { method: 'POST', credentials: 'same-origin' })
+  if (response.status === 401 || response.status === 204) return null
+  if (!response.ok) throw new Error(`${url}: ${response.status}`)
+  return ((await response.json()) as { token?: string | null }).token
+}
+
+/**
+ * Trusts the host's login (docs/identify.md): exchanges the token its back end signed for a
+ * session and shows the contact's portal; answers whether the contact is signed in. Nobody
+ * signed in at the host is no failure; a refused token or a failing host says why above the
+ * normal sign-in.
+ */
+export async function identify(model: FlowModel, source: IdentitySource): Promise<boolean> {
+  try {
+    const token =
+      typeof source === 'string'
+        ? source
+        : typeof source === 'function'
+          ? await source()
+          : await fromEndpoint(source.endpoint)
+    if (!token) return false
+    await signedIn(model, await (await model.client()).identify({ token, locale: model.locale }))
+    return true
+  } catch (error) {
+    console.error('[portico] identify failed (docs/identify.md):', error)
+    model.events.emit('error', {
+      message: String(error),
+      ...(isHttpError(error) ? { status: error.status } : {}),
+    })
+    // The API's words (in the widget's language) say why a token was refused.
+    const refused = isHttpError(error) && error.status < 500
+    model.router.navigate({ name: 'login' }, refused ? messageOf(error) : { key: 'error.unauthorized' })
+    return false
+  }
 }

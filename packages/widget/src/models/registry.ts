@@ -26,6 +26,11 @@ export class ViewRegistry {
     return model
   }
 
+  /** The model under a key, if a view made it (live updates refresh only what is shown or kept). */
+  find<T>(key: ViewKey<T>): T | undefined {
+    return this.models.get(key.name) as T | undefined
+  }
+
   /** Forgets every model (the session ended: the next contact starts afresh). */
   clear(): void {
     this.models.clear()

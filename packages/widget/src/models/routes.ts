@@ -8,6 +8,9 @@ export type Route =
   | { name: 'forgot' }
   | { name: 'reset'; token: string }
   | { name: 'invite'; token: string }
+  | { name: 'code'; sent?: boolean }
+  | { name: 'link'; sent?: boolean }
+  | { name: 'signin-link'; token: string }
   | { name: 'applications' }
   | { name: 'application'; id: string }
   | { name: 'new'; process: string }
@@ -24,10 +27,12 @@ export type Route =
 const LINKS = [
   { route: 'invite', hash: 'portico-invitation', query: 'portico_invite' },
   { route: 'reset', hash: 'portico-reset', query: 'portico_reset' },
+  // A sign-in link's token only ever travels in the fragment (docs/passwordless.md).
+  { route: 'signin-link', hash: 'portico-link', query: '' },
 ] as const
 
 /**
- * Reads an invitation or password-reset token from the host page's address, then removes it from
+ * Reads an invitation, password-reset or sign-in link's token from the host page's address, then removes it from
  * the address bar (and so from history and from referrers) without reloading the page. A link
  * naming another portal is left for that portal's widget.
  */
@@ -39,7 +44,7 @@ export function urlTokens(portal: string): Route | null {
   const forOther = hash.has('portal') && hash.get('portal') !== portal
   for (const link of LINKS) {
     const fromHash = forOther ? null : hash.get(link.hash)
-    const token = fromHash ?? url.searchParams.get(link.query)
+    const token = fromHash ?? (link.query ? url.searchParams.get(link.query) : null)
     if (!token) continue
     if (fromHash) url.hash = ''
     else url.searchParams.delete(link.query)

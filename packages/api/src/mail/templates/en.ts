@@ -1,13 +1,10 @@
+import { STATUS_WORDS } from '@portico/schema'
+import { isApplicationStatus } from './status.js'
 import type { MailCatalogue } from './types.js'
 
-const STATUS: Record<string, string> = {
-  draft: 'draft',
-  submitted: 'submitted',
-  in_review: 'in review',
-  approved: 'approved',
-  rejected: 'rejected',
-  closed: 'closed',
-}
+// The status words are the schema's, the widget's badges say the same; a sentence lower-cases them.
+const status = (value: string | undefined) =>
+  isApplicationStatus(value) ? STATUS_WORDS.en[value].toLocaleLowerCase('en') : (value ?? '')
 
 const ROLE_EN: Record<string, string> = {
   owner: 'an owner',
@@ -24,7 +21,7 @@ export const en: MailCatalogue = {
     subject: d.organisation ? `${d.organisation} invited you to its client portal` : 'You are invited',
     paragraphs: [
       `Hello ${d.name},`,
-      `${d.organisation ?? 'We'} invited you to the client portal. Choose a password to activate your account.`,
+      `${d.organisation ?? 'We'} invited you to the client portal${d.portal ? ` “${d.portal}”` : ''}. Choose a password to activate your account.`,
       'This link works once and expires soon. If you did not expect this invitation, ignore this message.',
     ],
     action: { label: 'Accept the invitation', url: d.link ?? '' },
@@ -50,10 +47,10 @@ export const en: MailCatalogue = {
     ...open(d.link, 'Open the contract'),
   }),
   'status-changed': (d) => ({
-    subject: `Your application "${d.process}" is now ${STATUS[d.status ?? ''] ?? d.status}`,
+    subject: `Your application "${d.process}" is now ${status(d.status)}`,
     paragraphs: [
       `Hello ${d.name},`,
-      `The status of your application "${d.process}"${d.reference ? ` (${d.reference})` : ''} changed to: ${STATUS[d.status ?? ''] ?? d.status}.`,
+      `The status of your application "${d.process}"${d.reference ? ` (${d.reference})` : ''} changed to: ${status(d.status)}.`,
       ...(d.message ? [`Message from ${d.author ?? 'our team'}:`, `“${d.message}”`] : []),
     ],
     ...open(d.link, 'View the application'),
@@ -84,5 +81,52 @@ export const en: MailCatalogue = {
       'This link works once and expires in an hour. If you did not ask for it, ignore this message: your password stays the same.',
     ],
     action: { label: 'Choose a new password', url: d.link ?? '' },
+  }),
+  'contact-activity': (d) => {
+    const about = `"${d.process}"${d.reference ? ` (${d.reference})` : ''}`
+    return {
+      subject:
+        d.activity === 'upload'
+          ? `${d.contact} uploaded a file to ${about}`
+          : `${d.contact} wrote a note on ${about}`,
+      paragraphs: [
+        `Hello ${d.name},`,
+        d.activity === 'upload'
+          ? `${d.contact} uploaded ${d.filename ? `"${d.filename}"` : 'a file'} to the application ${about}.`
+          : `${d.contact} wrote a note on the application ${about}.`,
+        ...(d.note ? [`“${d.note}”`] : []),
+        d.assigned
+          ? 'You are told because the application is assigned to you.'
+          : 'You are told because the application is assigned to no one yet.',
+      ],
+      ...open(d.url, 'Open the application'),
+    }
+  },
+  'sign-in-code': (d) => ({
+    subject: 'Your sign-in code',
+    paragraphs: [
+      `Hello ${d.name},`,
+      `Your code to sign in to ${d.organisation ? `the client portal of ${d.organisation}` : 'the client portal'} is:`,
+      d.code ?? '',
+      'It works once, for 10 minutes. If you did not ask for it, ignore this message: nobody can sign in without the code.',
+    ],
+  }),
+  'sign-in-link': (d) => ({
+    subject: 'Your sign-in link',
+    paragraphs: [
+      `Hello ${d.name},`,
+      `Open the link below to sign in to ${d.organisation ? `the client portal of ${d.organisation}` : 'the client portal'}, then confirm on the page.`,
+      'It works once, for 15 minutes. If you did not ask for it, ignore this message.',
+    ],
+    action: { label: 'Sign in', url: d.link ?? '' },
+  }),
+  'webhook-disabled': (d) => ({
+    subject: `Webhook endpoint disabled: ${d.url}`,
+    paragraphs: [
+      `Hello ${d.name},`,
+      `Every delivery to the webhook endpoint ${d.url} has failed since ${d.since}, for ${d.days} days: Portico has disabled it and stopped sending to it.`,
+      'Its pending deliveries are kept. Fix the receiver, enable the endpoint again in the console (Webhooks), then replay what it missed.',
+    ],
+    ...open(d.console, 'Open the webhooks'),
   }),
 }

@@ -7,6 +7,10 @@ export const MAIL_TEMPLATES = [
   'staff-note',
   'staff-invitation',
   'staff-password-reset',
+  'contact-activity',
+  'sign-in-code',
+  'sign-in-link',
+  'webhook-disabled',
 ] as const
 
 /** The name of one mail template. */
@@ -31,4 +35,8 @@ export const REQUIRED_DATA: Record<MailTemplateName, readonly string[]> = {
   'staff-note': ['name', 'process'],
   'staff-invitation': ['link', 'role'],
   'staff-password-reset': ['name', 'link'],
+  'contact-activity': ['name', 'contact', 'process', 'activity'],
+  'sign-in-code': ['name', 'code'],
+  'sign-in-link': ['name', 'link'],
+  'webhook-disabled': ['name', 'url', 'since', 'days'],
 }

@@ -41,7 +41,10 @@ export function portalCors(): MiddlewareHandler<AppEnv> {
       if (originAllowed(await allowedOrigins(c), origin)) {
         headers.set('access-control-allow-origin', origin)
         headers.set('access-control-allow-methods', 'GET, POST, PATCH, DELETE')
-        headers.set('access-control-allow-headers', 'Authorization, Content-Type, Idempotency-Key')
+        headers.set(
+          'access-control-allow-headers',
+          'Authorization, Content-Type, Idempotency-Key, Last-Event-ID',
+        )
         headers.set('access-control-max-age', '600')
       }
       return new Response(null, { status: 204, headers })

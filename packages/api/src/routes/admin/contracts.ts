@@ -3,6 +3,7 @@ import { findAttachment, saveAttachment } from '../../data/attachments.js'
 import { contractView, findContract, listOrgContracts } from '../../data/contracts.js'
 import { pageRequest } from '../../data/page.js'
 import type { AdminEnv, AppEnv } from '../../env.js'
+import { restoreContractShare, revokeContractShare } from '../../services/contract-shares.js'
 import { createContract, updateContract } from '../../services/contracts-admin.js'
 import { downloadResponse, withUpload } from '../../uploads.js'
 import { route } from '../route.js'
@@ -29,6 +30,14 @@ export function mountAdminContractRoutes(app: Hono<AppEnv>): void {
   route(app, 'getContract', async (c) => contractView(c.var.db, await find(c), { staff: true }))
   route(app, 'updateContract', async (c, { body: patch }) => {
     const next = await updateContract(c.var.db, writeActor(c), { contract: await find(c), patch })
+    return contractView(c.var.db, next, { staff: true })
+  })
+  route(app, 'revokeContractShare', async (c) => {
+    const next = await revokeContractShare(c.var.db, writeActor(c), await find(c))
+    return contractView(c.var.db, next, { staff: true })
+  })
+  route(app, 'restoreContractShare', async (c) => {
+    const next = await restoreContractShare(c.var.db, writeActor(c), await find(c))
     return contractView(c.var.db, next, { staff: true })
   })
   route(app, 'downloadContractAttachment', async (c, { params }) => {

@@ -12,6 +12,7 @@ import { mountAdminInboxRoutes } from './inbox.js'
 import { mountAdminPortalRoutes } from './portals.js'
 import { mountAdminProcessRoutes } from './processes.js'
 import { mountAdminProfileRoutes } from './profiles.js'
+import { mountAdminWebhookRoutes } from './webhooks.js'
 
 /** Every admin endpoint; each operation checks the caller's key or staff session and role. */
 export function mountAdminRoutes(app: Hono<AppEnv>): void {
@@ -27,4 +28,5 @@ export function mountAdminRoutes(app: Hono<AppEnv>): void {
   mountAdminAuditRoutes(app)
   mountAdminInboxRoutes(app)
   mountOutboxAdminRoutes(app)
+  mountAdminWebhookRoutes(app)
 }

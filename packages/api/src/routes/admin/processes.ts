@@ -13,7 +13,7 @@ function view(row: ProcessTable) {
   return {
     id: row.id,
     slug: row.slug,
-    name: row.name,
+    name: { en: row.name, fr: row.name_fr },
     form: parseJson<FormDefinition>(row.form, { fields: [] }),
     createdAt: row.created_at,
     archivedAt: row.archived_at ?? null,
