@@ -129,6 +129,15 @@ export function createClient(options: ClientOptions) {
       send('peekSignInLink', 'post', '/v1/portals/{slug}/sign-in-link/peek', { params: slug, body }),
     redeemSignInLink: (body: BodyOf<'redeemSignInLink'>) =>
       send('redeemSignInLink', 'post', '/v1/portals/{slug}/sign-in-link/redeem', { params: slug, body }),
+    passkeySignInOptions: () =>
+      send('passkeySignInOptions', 'post', '/v1/portals/{slug}/passkey/options', { params: slug }),
+    verifyPasskeySignIn: (body: BodyOf<'verifyPasskeySignIn'>) =>
+      send('verifyPasskeySignIn', 'post', '/v1/portals/{slug}/passkey/verify', { params: slug, body }),
+    passkeys: () => send('listMyPasskeys', 'get', '/v1/me/passkeys', {}),
+    passkeyCreationOptions: () => send('passkeyCreationOptions', 'post', '/v1/me/passkeys/options', {}),
+    addPasskey: (body: BodyOf<'addMyPasskey'>) => send('addMyPasskey', 'post', '/v1/me/passkeys', { body }),
+    deletePasskey: (passkeyId: string) =>
+      send('deleteMyPasskey', 'delete', '/v1/me/passkeys/{id}', { params: id(passkeyId) }),
     forgotPassword: (body: BodyOf<'forgotPassword'>) =>
       send('forgotPassword', 'post', '/v1/portals/{slug}/forgot-password', { params: slug, body }),
     resetPassword: (body: BodyOf<'resetPassword'>) =>

@@ -8,7 +8,7 @@ import { lazy } from './lazy.js'
 import { SubmitButton } from './SubmitButton.js'
 import { TextField } from './TextField.js'
 
-// Sign-in by e-mailed code or link: its own chunk, loaded only where the portal offers them.
+// Sign-in by e-mailed code, link or passkey: its own chunk, loaded only where the portal offers them.
 const Passwordless = lazy(() => import('./Passwordless.js').then((m) => m.PasswordlessChoices), true)
 
 /**
@@ -41,7 +41,7 @@ export function LoginForm() {
           </div>
         </>
       )}
-      {methods.some((m) => m === 'code' || m === 'link') && <Passwordless />}
+      {methods.some((m) => m !== 'password') && <Passwordless />}
       {open && (
         <div class="row">
           <GoTo to={model.publicStart()}>{t('noAccount')}</GoTo>

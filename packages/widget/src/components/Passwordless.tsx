@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks'
+import { passkeysOffered } from '../models/contact-flow.js'
 import { emailedMethods, type PasswordlessModel, passwordless } from '../models/passwordless.js'
 import { useWidget } from './context.js'
 import { EmailField } from './EmailField.js'
@@ -10,28 +11,45 @@ import { LiveMessage } from './Message.js'
 import { SubmitButton } from './SubmitButton.js'
 import { TextField } from './TextField.js'
 
-// Sign-in by e-mailed code and by e-mailed link (docs/passwordless.md). One lazy chunk, loaded only
-// where the portal offers one of them: the buttons of the login view and the three views below.
+// Sign-in by e-mailed code, by e-mailed link and by passkey (docs/passwordless.md). One lazy chunk,
+// loaded only where the portal offers one of them: the buttons of the login view and the views below.
 
 function usePasswordless(): PasswordlessModel {
   return passwordless(useWidget().model)
 }
 
-/** The buttons of the login view that start an e-mailed sign-in, as the portal offers them. */
+/** The buttons of the login view that start a sign-in without a password, as the portal offers them. */
 export function PasswordlessChoices() {
   const { model } = useWidget()
   const pwl = usePasswordless()
-  const methods = emailedMethods(model.config.value)
+  const config = model.config.value
+  const methods = emailedMethods(config)
+  const passkey = passkeysOffered(config)
+  const busy = pwl.passkey.busy.value
+  // A portal may offer only passkeys, in a browser without them: then there is nothing to show here.
+  if (!methods.length && !passkey) return null
   return (
     <div class="passwordless">
-      {model.config.value?.signInMethods.includes('password') && <p class="muted">{pwl.t('other')}</p>}
+      {config?.signInMethods.includes('password') && <p class="muted">{pwl.t('other')}</p>}
       <div class="row">
         {methods.map((method) => (
           <button key={method} type="button" class="button secondary" onClick={() => pwl.open(method)}>
             {pwl.t(method === 'code' ? 'codeButton' : 'linkButton')}
           </button>
         ))}
+        {passkey && (
+          <button
+            type="button"
+            class="button secondary"
+            aria-busy={busy}
+            onClick={() => void pwl.signInWithPasskey()}
+          >
+            {pwl.t('passkey')}
+          </button>
+        )}
       </div>
+      <LiveMessage message={pwl.passkeyNote.value} tone="info" />
+      <FormMessage form={pwl.passkey} />
     </div>
   )
 }

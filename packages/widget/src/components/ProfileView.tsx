@@ -1,14 +1,19 @@
 import { useId, useState } from 'preact/hooks'
+import { passkeysOffered } from '../models/contact-flow.js'
 import { profileModel, saveProfile } from '../models/ProfileModel.js'
 import { useWidget } from './context.js'
 import { Form } from './Form.js'
 import { FormMessage } from './FormMessage.js'
 import { Heading } from './Heading.js'
 import { LiveMessage } from './Message.js'
+import { PasskeyList } from './PasskeyList.js'
 import { SubmitButton } from './SubmitButton.js'
 import { TextField } from './TextField.js'
 
-/** The contact's own details, as `PATCH /v1/me` allows: name, phone, and the language of e-mails. */
+/**
+ * The contact's own details, as `PATCH /v1/me` allows: name, phone, and the language of e-mails;
+ * then their passkeys, where the portal offers them and the browser can make them.
+ */
 export function ProfileView() {
   const { t, model } = useWidget()
   const form = profileModel(model)
@@ -46,6 +51,7 @@ export function ProfileView() {
         <FormMessage form={form} />
         <SubmitButton form={form} label={t('profile.save')} />
       </Form>
+      {passkeysOffered(model.config.value) && <PasskeyList />}
     </section>
   )
 }

@@ -9,6 +9,8 @@ export interface TextFieldProps {
   /** The keyboard a phone shows (`numeric` for a code). */
   inputMode?: 'numeric'
   required?: boolean
+  /** The most characters the input takes (the API's limit, so a long value cannot be typed). */
+  maxLength?: number
   value: string
   error: string | undefined
   /** A rule shown under the label before any error (e.g. the password rule), tied to the input. */
@@ -24,6 +26,7 @@ export function TextField({
   autoComplete,
   inputMode,
   required,
+  maxLength,
   value,
   error,
   hint,
@@ -50,6 +53,7 @@ export function TextField({
         autoComplete={autoComplete}
         inputMode={inputMode}
         required={required}
+        maxLength={maxLength}
         value={value}
         {...described}
         aria-describedby={describedBy || undefined}

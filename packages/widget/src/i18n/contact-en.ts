@@ -114,4 +114,12 @@ export const enContact = {
   'profile.save': 'Save',
   'profile.saved': 'Your profile was saved.',
   'application.history': 'Status history',
+  'passkeys.title': 'Passkeys',
+  'passkeys.dates': 'Added {added}, last used: {used}',
+  'passkeys.never': 'never',
+  'passkeys.name': 'Name (optional)',
+  'passkeys.add': 'Add a passkey',
+  'passkeys.cancelled': 'Adding a passkey was cancelled.',
+  'passkeys.remove': 'Remove {name}',
+  'passkeys.confirm': 'Remove {name}?',
 }

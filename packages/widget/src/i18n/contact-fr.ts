@@ -117,4 +117,12 @@ export const frContact: Record<keyof typeof enContact, string> = {
   'profile.save': 'Enregistrer',
   'profile.saved': 'Votre profil a été enregistré.',
   'application.history': 'Historique du statut',
+  'passkeys.title': 'Clés d’accès',
+  'passkeys.dates': 'Ajoutée le {added}, dernière utilisation\u202f: {used}',
+  'passkeys.never': 'jamais',
+  'passkeys.name': 'Nom (facultatif)',
+  'passkeys.add': 'Ajouter une clé d’accès',
+  'passkeys.cancelled': 'L’ajout de la clé d’accès a été annulé.',
+  'passkeys.remove': 'Supprimer {name}',
+  'passkeys.confirm': 'Supprimer {name}\u202f?',
 }

@@ -1,5 +1,5 @@
-// The words of sign-in by e-mailed code and link: they load with those views (a lazy chunk), in
-// both languages, so the first view carries none of them.
+// The words of sign-in by e-mailed code, link and passkey: they load with those views (a lazy
+// chunk), in both languages, so the first view carries none of them.
 
 /** English. */
 export const pwlEn = {
@@ -25,6 +25,8 @@ export const pwlEn = {
   continueIntro: 'This link signs you in as {name} ({email}).',
   continueAs: 'Continue as {name}',
   newLink: 'E-mail me a new link',
+  passkey: 'Sign in with a passkey',
+  passkeyCancelled: 'Passkey sign-in was cancelled.',
 }
 
 /** The keys of these words. */
@@ -55,4 +57,6 @@ export const pwlFr: Record<PwlKey, string> = {
   continueIntro: 'Ce lien vous connecte en tant que {name} ({email}).',
   continueAs: 'Continuer en tant que {name}',
   newLink: 'Recevoir un nouveau lien par e-mail',
+  passkey: 'Se connecter avec une clé d’accès',
+  passkeyCancelled: 'La connexion par clé d’accès a été annulée.',
 }

@@ -1,4 +1,4 @@
-import type { ApplicationList, PublicProcess, Session } from '@portico/schema'
+import type { ApplicationList, PortalConfig, PublicProcess, Session } from '@portico/schema'
 import type { Signal } from '@preact/signals'
 import { isHttpError } from '../api/errors.js'
 import type { Emitter } from '../events.js'
@@ -152,6 +152,46 @@ export async function logout(model: FlowModel, everywhere = false): Promise<void
 export async function signedIn(model: FlowModel, session: Session): Promise<void> {
   model.events.emit('login', { contactId: session.contact.id, email: session.contact.email })
   await enter(model, session, session.applicationId, true)
+}
+
+/**
+ * Whether the portal offers passkeys and this browser has WebAuthn's JSON helpers (Chromium 129+,
+ * Firefox 119+, Safari 18.4+); elsewhere the widget shows no passkey button at all.
+ */
+export function passkeysOffered(config: PortalConfig | null): boolean {
+  return (
+    !!config?.signInMethods.includes('passkey') &&
+    !!globalThis.PublicKeyCredential?.parseRequestOptionsFromJSON
+  )
+}
+
+/**
+ * Runs a WebAuthn ceremony on the API's options (`create` makes a passkey, else one signs in) and
+ * answers the challenge with the credential in WebAuthn's JSON form; null when the contact
+ * cancelled, let it time out, or the device already holds this passkey (browsers do not tell these
+ * apart, and explain them in their own dialog). Anything else is thrown.
+ */
+export async function webAuthn(
+  { challengeId, publicKey }: { challengeId: string; publicKey: object },
+  create?: boolean,
+) {
+  try {
+    const credential = (await (create
+      ? navigator.credentials.create({
+          publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(
+            publicKey as PublicKeyCredentialCreationOptionsJSON,
+          ),
+        })
+      : navigator.credentials.get({
+          publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(
+            publicKey as PublicKeyCredentialRequestOptionsJSON,
+          ),
+        }))) as PublicKeyCredential
+    return { challengeId, credential: credential.toJSON() }
+  } catch (error) {
+    if (/^(NotAllowed|Abort|InvalidState)Error$/.test((error as Error).name)) return null
+    throw error
+  }
 }
 
 /** Loads who the contact is and their applications, then shows their views where they land. */

@@ -1,12 +1,12 @@
 import type { PortalConfig, SignInCodeBody, SignInLinkPeek, SignInRequestBody } from '@portico/schema'
 import { batch, type Signal, signal } from '@preact/signals'
 import { type PwlKey, pwlEn, pwlFr } from '../i18n/passwordless.js'
-import { type FlowModel, signedIn } from './contact-flow.js'
+import { type FlowModel, signedIn, webAuthn } from './contact-flow.js'
 import { messageOf, type UserMessage } from './errors.js'
 import { FormModel, normalizeEmail, ruleValidator } from './FormModel.js'
 
-// Sign-in without a password (docs/passwordless.md): a 6-digit code or a link, e-mailed. This
-// model and its views load in their own chunk, only on portals that offer one of the two.
+// Sign-in without a password (docs/passwordless.md): a 6-digit code or a link, e-mailed, or a
+// passkey. This model and its views load in their own chunk, only on portals that offer one.
 
 /** Seconds before another code or link may be asked for: a double click or an impatient user sends one mail. */
 export const RESEND_SECONDS = 30
@@ -29,6 +29,10 @@ export class PasswordlessModel {
   readonly code: FormModel<{ code: string }, SignInCodeBody>
   /** The "Continue as …" step of an opened link: its busy state and the API's refusal. */
   readonly redeem: FormModel<Record<string, string>, Record<string, never>>
+  /** The passkey button's busy state, and the API's refusal. */
+  readonly passkey = new FormModel<Record<string, string>, unknown>({}, async () => ({ ok: true, data: 0 }))
+  /** The calm word of a passkey sign-in the contact cancelled. */
+  readonly passkeyNote = signal<UserMessage | null>(null)
   /** Who an opened link signs in (masked), once peeked. */
   readonly peeked = signal<SignInLinkPeek | null>(null)
   /** Why an opened link cannot be used (expired, used, not offered…), in the API's words. */
@@ -101,6 +105,21 @@ export class PasswordlessModel {
       this.code.reset()
       this.request.reset()
       await signedIn(this.portal, session)
+    })
+  }
+
+  /** Signs in with a passkey of this device (the browser asks which, and for the fingerprint or PIN). */
+  async signInWithPasskey(): Promise<void> {
+    this.passkeyNote.value = null
+    await this.passkey.submit(async () => {
+      const client = await this.portal.client()
+      const answer = await webAuthn(await client.passkeySignInOptions())
+      if (!answer) this.passkeyNote.value = { text: this.t('passkeyCancelled') }
+      else
+        await signedIn(
+          this.portal,
+          await client.verifyPasskeySignIn({ ...answer, locale: this.portal.locale }),
+        )
     })
   }
 
