@@ -29,6 +29,7 @@ const typescript = {
   },
   async transform(code, id) {
     if (!/\.tsx?$/.test(id)) return null
+    code = await minifyStylesheets(code)
     const result = await transform(code, {
       loader: id.endsWith('x') ? 'tsx' : 'ts',
       jsx: 'automatic',
@@ -60,6 +61,16 @@ const typescript = {
     })
     return { code: result.code, map: result.map }
   },
+}
+// Stylesheets are written as `const css = \`…\`` (no interpolation); esbuild's CSS minifier
+// shortens them further (about 0.1 kB brotli over all views).
+async function minifyStylesheets(code) {
+  const sheets = [...code.matchAll(/const css = `([^`$\\]*)`/g)]
+  for (const [whole, sheet] of sheets) {
+    const minified = await transform(sheet, { loader: 'css', minify: true })
+    code = code.replace(whole, `const css = ${JSON.stringify(minified.code.trim())}`)
+  }
+  return code
 }
 const resolve = nodeResolve({
   exportConditions: ['@portico/source', 'import', 'default'],
@@ -98,8 +109,11 @@ const bundle = await rollup({
 const { output } = await bundle.write({
   dir: 'dist/cdn',
   format: 'es',
-  entryFileNames: '[name]-[hash].js',
-  chunkFileNames: 'chunk-[hash].js',
+  // Six hash characters (36 bits) name a release's files apart; every chunk names the entry it
+  // imports from, so two characters fewer per name take about 0.1 kB off every view.
+  entryFileNames: '[name]-[hash:6].js',
+  chunkFileNames: 'chunk-[hash:6].js',
+  generatedCode: 'es2015',
 })
 await bundle.close()
 const entry = output.find((file) => file.type === 'chunk' && file.isEntry)

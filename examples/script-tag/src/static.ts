@@ -90,7 +90,7 @@ export async function serveStatic(options: StaticOptions): Promise<{ url: string
         body = Buffer.from(options.html(body.toString('utf8')))
       }
       // Hashed widget chunks never change; the loader itself is cached briefly so releases reach users.
-      const hashed = /-[\w-]{8}\.js$/.test(file)
+      const hashed = /-[\w-]{6,8}\.js$/.test(file)
       const coding = COMPRESSIBLE.test(type) ? negotiateCoding(request) : undefined
       if (coding) body = compressed(file, body, coding)
       response.writeHead(200, {

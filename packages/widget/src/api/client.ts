@@ -79,7 +79,6 @@ export function createClient(options: ClientOptions) {
    * and the answer's type is the operation's response.
    */
   async function send<Id extends OperationId>(
-    _id: Id,
     method: Operations[Id]['method'],
     path: Operations[Id]['path'],
     request: RequestOf<Id> & { headers?: Record<string, string> },
@@ -114,54 +113,54 @@ export function createClient(options: ClientOptions) {
 
   return {
     register: (body: BodyOf<'register'>, key: string) =>
-      send('register', 'post', '/v1/portals/{slug}/register', { params: slug, body, headers: keyed(key) }),
+      send<'register'>('post', '/v1/portals/{slug}/register', { params: slug, body, headers: keyed(key) }),
     login: (body: BodyOf<'login'>) =>
-      send('login', 'post', '/v1/portals/{slug}/login', { params: slug, body }),
+      send<'login'>('post', '/v1/portals/{slug}/login', { params: slug, body }),
     identify: (body: BodyOf<'identify'>) =>
-      send('identify', 'post', '/v1/portals/{slug}/identify', { params: slug, body }),
+      send<'identify'>('post', '/v1/portals/{slug}/identify', { params: slug, body }),
     requestSignInCode: (body: BodyOf<'requestSignInCode'>) =>
-      send('requestSignInCode', 'post', '/v1/portals/{slug}/sign-in-code', { params: slug, body }),
+      send<'requestSignInCode'>('post', '/v1/portals/{slug}/sign-in-code', { params: slug, body }),
     verifySignInCode: (body: BodyOf<'verifySignInCode'>) =>
-      send('verifySignInCode', 'post', '/v1/portals/{slug}/sign-in-code/verify', { params: slug, body }),
+      send<'verifySignInCode'>('post', '/v1/portals/{slug}/sign-in-code/verify', { params: slug, body }),
     requestSignInLink: (body: BodyOf<'requestSignInLink'>) =>
-      send('requestSignInLink', 'post', '/v1/portals/{slug}/sign-in-link', { params: slug, body }),
+      send<'requestSignInLink'>('post', '/v1/portals/{slug}/sign-in-link', { params: slug, body }),
     peekSignInLink: (body: BodyOf<'peekSignInLink'>) =>
-      send('peekSignInLink', 'post', '/v1/portals/{slug}/sign-in-link/peek', { params: slug, body }),
+      send<'peekSignInLink'>('post', '/v1/portals/{slug}/sign-in-link/peek', { params: slug, body }),
     redeemSignInLink: (body: BodyOf<'redeemSignInLink'>) =>
-      send('redeemSignInLink', 'post', '/v1/portals/{slug}/sign-in-link/redeem', { params: slug, body }),
+      send<'redeemSignInLink'>('post', '/v1/portals/{slug}/sign-in-link/redeem', { params: slug, body }),
     passkeySignInOptions: () =>
-      send('passkeySignInOptions', 'post', '/v1/portals/{slug}/passkey/options', { params: slug }),
+      send<'passkeySignInOptions'>('post', '/v1/portals/{slug}/passkey/options', { params: slug }),
     verifyPasskeySignIn: (body: BodyOf<'verifyPasskeySignIn'>) =>
-      send('verifyPasskeySignIn', 'post', '/v1/portals/{slug}/passkey/verify', { params: slug, body }),
-    passkeys: () => send('listMyPasskeys', 'get', '/v1/me/passkeys', {}),
-    passkeyCreationOptions: () => send('passkeyCreationOptions', 'post', '/v1/me/passkeys/options', {}),
-    addPasskey: (body: BodyOf<'addMyPasskey'>) => send('addMyPasskey', 'post', '/v1/me/passkeys', { body }),
+      send<'verifyPasskeySignIn'>('post', '/v1/portals/{slug}/passkey/verify', { params: slug, body }),
+    passkeys: () => send<'listMyPasskeys'>('get', '/v1/me/passkeys', {}),
+    passkeyCreationOptions: () => send<'passkeyCreationOptions'>('post', '/v1/me/passkeys/options', {}),
+    addPasskey: (body: BodyOf<'addMyPasskey'>) => send<'addMyPasskey'>('post', '/v1/me/passkeys', { body }),
     deletePasskey: (passkeyId: string) =>
-      send('deleteMyPasskey', 'delete', '/v1/me/passkeys/{id}', { params: id(passkeyId) }),
+      send<'deleteMyPasskey'>('delete', '/v1/me/passkeys/{id}', { params: id(passkeyId) }),
     forgotPassword: (body: BodyOf<'forgotPassword'>) =>
-      send('forgotPassword', 'post', '/v1/portals/{slug}/forgot-password', { params: slug, body }),
+      send<'forgotPassword'>('post', '/v1/portals/{slug}/forgot-password', { params: slug, body }),
     resetPassword: (body: BodyOf<'resetPassword'>) =>
-      send('resetPassword', 'post', '/v1/portals/{slug}/reset-password', { params: slug, body }),
+      send<'resetPassword'>('post', '/v1/portals/{slug}/reset-password', { params: slug, body }),
     acceptInvitation: (body: BodyOf<'acceptInvitation'>) =>
-      send('acceptInvitation', 'post', '/v1/portals/{slug}/accept-invitation', { params: slug, body }),
-    logout: () => send('logout', 'post', '/v1/me/logout', {}),
-    logoutEverywhere: () => send('logoutEverywhere', 'post', '/v1/me/logout-everywhere', {}),
-    updateMe: (body: BodyOf<'updateMe'>) => send('updateMe', 'patch', '/v1/me', { body }),
-    me: () => send('getMe', 'get', '/v1/me', {}),
+      send<'acceptInvitation'>('post', '/v1/portals/{slug}/accept-invitation', { params: slug, body }),
+    logout: () => send<'logout'>('post', '/v1/me/logout', {}),
+    logoutEverywhere: () => send<'logoutEverywhere'>('post', '/v1/me/logout-everywhere', {}),
+    updateMe: (body: BodyOf<'updateMe'>) => send<'updateMe'>('patch', '/v1/me', { body }),
+    me: () => send<'getMe'>('get', '/v1/me', {}),
     applications: (query: QueryOf<'listMyApplications'> = {}) =>
-      send('listMyApplications', 'get', '/v1/me/applications', { query }),
-    startable: () => send('listStartableProcesses', 'get', '/v1/me/processes', {}),
+      send<'listMyApplications'>('get', '/v1/me/applications', { query }),
+    startable: () => send<'listStartableProcesses'>('get', '/v1/me/processes', {}),
     application: (applicationId: string) =>
-      send('getMyApplication', 'get', '/v1/me/applications/{id}', { params: id(applicationId) }),
+      send<'getMyApplication'>('get', '/v1/me/applications/{id}', { params: id(applicationId) }),
     createApplication: (body: BodyOf<'createApplication'>, key: string) =>
-      send('createApplication', 'post', '/v1/me/applications', { body, headers: keyed(key) }),
+      send<'createApplication'>('post', '/v1/me/applications', { body, headers: keyed(key) }),
     notes: (applicationId: string, query: QueryOf<'listMyApplicationNotes'> = {}) =>
-      send('listMyApplicationNotes', 'get', '/v1/me/applications/{id}/notes', {
+      send<'listMyApplicationNotes'>('get', '/v1/me/applications/{id}/notes', {
         params: id(applicationId),
         query,
       }),
     addNote: (applicationId: string, body: BodyOf<'addMyApplicationNote'>) =>
-      send('addMyApplicationNote', 'post', '/v1/me/applications/{id}/notes', {
+      send<'addMyApplicationNote'>('post', '/v1/me/applications/{id}/notes', {
         params: id(applicationId),
         body,
       }),
@@ -187,27 +186,27 @@ export function createClient(options: ClientOptions) {
         attachmentId: attachment,
       }),
     contracts: (query: QueryOf<'listMyContracts'> = {}) =>
-      send('listMyContracts', 'get', '/v1/me/contracts', { query }),
+      send<'listMyContracts'>('get', '/v1/me/contracts', { query }),
     contract: (contractId: string) =>
-      send('getMyContract', 'get', '/v1/me/contracts/{id}', { params: id(contractId) }),
+      send<'getMyContract'>('get', '/v1/me/contracts/{id}', { params: id(contractId) }),
     contractReceipts: (contractId: string) =>
-      send('listMyContractReceipts', 'get', '/v1/me/contracts/{id}/receipts', { params: id(contractId) }),
+      send<'listMyContractReceipts'>('get', '/v1/me/contracts/{id}/receipts', { params: id(contractId) }),
     contractAttachmentPath: (contractId: string, attachment: string) =>
       attachmentPath('/v1/me/contracts/{id}/attachments/{attachmentId}', {
         id: contractId,
         attachmentId: attachment,
       }),
-    company: () => send('getMyCompany', 'get', '/v1/me/company', {}),
+    company: () => send<'getMyCompany'>('get', '/v1/me/company', {}),
     colleagues: (query: QueryOf<'listColleagues'> = {}) =>
-      send('listColleagues', 'get', '/v1/me/company/contacts', { query }),
+      send<'listColleagues'>('get', '/v1/me/company/contacts', { query }),
     inviteColleague: (body: BodyOf<'inviteColleague'>) =>
-      send('inviteColleague', 'post', '/v1/me/company/contacts', { body }),
+      send<'inviteColleague'>('post', '/v1/me/company/contacts', { body }),
     reactivateColleague: (colleagueId: string) =>
-      send('reactivateColleague', 'post', '/v1/me/company/contacts/{id}/reactivate', {
+      send<'reactivateColleague'>('post', '/v1/me/company/contacts/{id}/reactivate', {
         params: id(colleagueId),
       }),
     deactivateColleague: (colleagueId: string) =>
-      send('deactivateColleague', 'post', '/v1/me/company/contacts/{id}/deactivate', {
+      send<'deactivateColleague'>('post', '/v1/me/company/contacts/{id}/deactivate', {
         params: id(colleagueId),
       }),
   }
