@@ -1,6 +1,39 @@
+import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
 import type { Database } from './types.js'
+
+/**
+ * A read of a query compiled once, run straight on the driver (see {@link directReader}): the
+ * rows, or `undefined` when it must go through Kysely instead (inside an SQLite transaction).
+ */
+export type DirectRead = (
+  sql: string,
+  parameters: readonly unknown[],
+) => Promise<unknown[]> | unknown[] | undefined
+
+const directReaders = new WeakMap<object, DirectRead>()
+
+/**
+ * How {@link openDatabase}'s databases run the hottest reads (the session check, the dashboard's
+ * list) without Kysely's executor and its connection mutex: on SQLite the cached prepared
+ * statement runs at once unless a transaction is open on the connection (its statements would see
+ * it); on PostgreSQL the pool runs a named prepared statement, parsed and planned once per
+ * connection. `undefined` for a transaction or a database opened elsewhere: those go through Kysely.
+ */
+export function directReader(db: Kysely<Database> | Kysely<never>): DirectRead | undefined {
+  return db.isTransaction ? undefined : directReaders.get(db)
+}
+
+/** A short, stable name for a prepared statement of this SQL text. */
+function statementName(sql: string, names: Map<string, string>): string {
+  let name = names.get(sql)
+  if (!name) {
+    name = `portico_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`
+    names.set(sql, name)
+  }
+  return name
+}
 
 /** Which engine a database URL points at. */
 export type Dialect = 'sqlite' | 'postgres'
@@ -19,7 +52,9 @@ const STATEMENT_CACHE_SIZE = 500
  * Wraps a better-sqlite3 database so that Kysely reuses prepared statements: Kysely prepares every
  * query it runs, and preparing costs about as much as running a small indexed query.
  */
-function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase & {
+  prepare(sql: string): BetterSqlite3.Statement
+} {
   const statements = new Map<string, BetterSqlite3.Statement>()
   return {
     close: () => sqlite.close(),
@@ -76,6 +111,11 @@ export async function openDatabase(url: string): Promise<Db> {
     const { default: pg } = await importDriver('pg', () => import('pg'))
     const pool = new pg.Pool({ connectionString: url, max: 10 })
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const names = new Map<string, string>()
+    directReaders.set(kysely, async (sql, parameters) => {
+      const result = await pool.query({ name: statementName(sql, names), text: sql, values: [...parameters] })
+      return result.rows
+    })
     return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
   }
   const { default: Sqlite } = await importDriver('better-sqlite3', () => import('better-sqlite3'))
@@ -86,6 +126,11 @@ export async function openDatabase(url: string): Promise<Db> {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) })
+  const statements = cachingStatements(sqlite)
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  // A statement run while a transaction is open would run inside it: those wait for Kysely's mutex.
+  directReaders.set(kysely, (sql, parameters) =>
+    sqlite.inTransaction ? undefined : (statements.prepare(sql).all(parameters) as unknown[]),
+  )
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
 }
