@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../env.js'
 import { contactProblem } from '../errors.js'
 import { limitRegistration, loginLimiter } from '../rate-limit.js'
+import { SerializedJson } from '../serialized.js'
 import { loginContact, registerContact } from '../services/contact-auth.js'
 import { requireMethod } from '../services/passwordless.js'
 import { cachedPortalOf, portalOf } from './portal-of.js'
@@ -26,7 +27,8 @@ export function mountPortalRoutes(app: Hono<AppEnv>): void {
     if (matchesEtag(c.req.header('if-none-match'), cached.etag)) return c.body(null, 304)
     // Upload limits are the instance's, not the portal's: the widget shows them before a file is chosen.
     const { maxBytes, allowedTypes } = c.var.config.uploads
-    return { ...cached.config, uploads: { maxBytes, allowedTypes } }
+    cached.answer ??= new SerializedJson({ ...cached.config, uploads: { maxBytes, allowedTypes } })
+    return cached.answer
   })
   route(app, 'register', async (c, { body }) => {
     const portal = await portalOf(c)

@@ -19,6 +19,7 @@ import { ApiError } from '../errors.js'
 import { adminAuth } from '../middleware/admin-auth/index.js'
 import { bearerAuth } from '../middleware/auth/index.js'
 import { assertOrigin } from '../middleware/portal-cors/index.js'
+import { SerializedJson } from '../serialized.js'
 import { readBody } from '../validate.js'
 
 /** The Hono environment a handler of an operation runs in: staff operations carry the organisation. */
@@ -32,8 +33,9 @@ export interface Input<Id extends OperationId> {
 }
 
 /**
- * A handler of one operation: answers the operation's response (a `Response` for downloads), or a
- * `Response` it built itself for a conditional GET (`304 Not Modified`).
+ * A handler of one operation: answers the operation's response (a `Response` for downloads), that
+ * response serialised once and reused ({@link SerializedJson}), or a `Response` it built itself for
+ * a conditional GET (`304 Not Modified`).
  */
 export type Handler<Id extends OperationId> = (
   c: Context<EnvOf<Id>>,
@@ -43,7 +45,7 @@ export type Handler<Id extends OperationId> = (
     ? Response
     : ResponseOf<Id> extends undefined
       ? void
-      : ResponseOf<Id> | Response
+      : ResponseOf<Id> | SerializedJson<ResponseOf<Id>> | Response
 >
 
 interface Parser {
@@ -95,6 +97,8 @@ function checkResponse(id: string, schema: unknown, value: unknown): void {
     throw new Error(`[portico] ${id} answered outside its response schema: ${JSON.stringify(issues)}`)
   }
 }
+
+const JSON_TYPE = { 'content-type': 'application/json' }
 
 /** Requires a contact session used from a page where its portal is embedded. */
 const contactGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -176,6 +180,10 @@ export function route<Id extends OperationId>(app: Hono<AppEnv>, id: Id, handler
     const result = await (handler as unknown as (c: Context, input: unknown) => Promise<unknown>)(c, input)
     if (result instanceof Response) return result
     if (op.status === 204) return c.body(null, 204)
+    if (result instanceof SerializedJson) {
+      if (c.var.config.checkResponses) checkResponse(id, op.response, result.value)
+      return c.body(result.json, op.status, JSON_TYPE)
+    }
     if (c.var.config.checkResponses) checkResponse(id, op.response, result)
     return c.json(result as object, op.status)
   })

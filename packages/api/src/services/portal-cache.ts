@@ -3,6 +3,7 @@ import { contactName, type PortalConfig } from '@portico/schema'
 import type { Kysely } from 'kysely'
 import { findPortalById, type PortalRecord, portalHead } from '../data/portals.js'
 import type { Database } from '../db/types.js'
+import type { SerializedJson } from '../serialized.js'
 
 /** A portal as the public endpoints serve it, with its config answer and that answer's ETag. */
 export interface CachedPortal {
@@ -10,6 +11,11 @@ export interface CachedPortal {
   config: PortalConfig
   etag: string
   version: number
+  /**
+   * The config answer with this instance's upload limits, serialised on the first request that
+   * needs it and reused until the portal changes (a change makes a new entry).
+   */
+  answer?: SerializedJson<PortalConfig & { uploads: { maxBytes: number; allowedTypes: string[] } }>
 }
 
 /** The public configuration a widget reads: the portal without staff-only fields. */
