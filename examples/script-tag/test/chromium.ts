@@ -93,6 +93,28 @@ export async function register(
   await scope.getByRole('button', { name: 'Create account and start' }).click()
 }
 
+/**
+ * Calls the admin API with the fixture's key, as staff tooling would: the answer's JSON, or an
+ * error that names the call and the API's answer.
+ */
+export async function adminCall(
+  fixture: { demo: { apiUrl: string }; adminKey: string },
+  method: string,
+  path: string,
+  body?: unknown,
+) {
+  const response = await fetch(`${fixture.demo.apiUrl}/v1/admin${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${fixture.adminKey}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  })
+  if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`)
+  return response.json()
+}
+
 /** Reads an application through the admin API, as staff would see it. */
 export async function adminApplication(apiUrl: string, adminKey: string, id: string) {
   const response = await fetch(`${apiUrl}/v1/admin/applications/${id}`, {

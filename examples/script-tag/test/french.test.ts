@@ -4,7 +4,7 @@ import { smtpSender } from '@portico/api'
 import { PROBLEM_MESSAGES, SERVER_FIELD_MESSAGES, STATUS_WORDS } from '@portico/schema'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFixture } from './chromium.js'
+import { adminCall, startFixture } from './chromium.js'
 import { startSmtp } from './smtp.js'
 
 // A French contact on a French host page (data-locale="fr") in an English browser, so nothing
@@ -183,18 +183,8 @@ async function look(walk: Walk, view: string) {
 // ---------------------------------------------------------------------------------------------
 // Staff's side, through the admin API.
 
-async function admin(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${fixture.demo.apiUrl}/v1/admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${fixture.adminKey}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  expect(response.status, `${method} ${path}`).toBeLessThan(300)
-  return response.json() as Promise<Record<string, unknown>>
-}
+const admin = (method: string, path: string, body?: unknown) =>
+  adminCall(fixture, method, path, body) as Promise<Record<string, unknown>>
 
 /** The e-mails the contact got, once `count` of them have arrived. */
 async function mailsTo(email: string, count: number) {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { consoleErrors, startFixture } from './chromium.js'
+import { adminCall, consoleErrors, startFixture } from './chromium.js'
 
 // Issue 11, passkeys: a contact who logged in with a password adds a passkey in the profile, signs
 // out, signs in again with "Sign in with a passkey" and removes it. Chromium's virtual authenticator
@@ -10,18 +10,7 @@ import { consoleErrors, startFixture } from './chromium.js'
 
 let fixture: Awaited<ReturnType<typeof startFixture>>
 
-const admin = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${fixture.demo.apiUrl}/v1/admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${fixture.adminKey}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`)
-  return response.json()
-}
+const admin = (method: string, path: string, body?: unknown) => adminCall(fixture, method, path, body)
 
 /** A page on localhost with a virtual authenticator that holds resident keys and verifies the user. */
 async function pageWithAuthenticator(browser: Browser, locale: 'en-US' | 'fr-FR'): Promise<Page> {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // The API package's real SMTP test server: mails are read as a mailbox would.
 import { type ReceivedMail, startSmtp, type TestSmtp } from '../../../packages/api/test/smtp.js'
-import { consoleErrors, startFixture } from './chromium.js'
+import { adminCall, consoleErrors, startFixture } from './chromium.js'
 
 // Issue 11, passwordless: a contact signs in with the code of a real mail, and with the link of
 // another; a mail scanner's GET of the link does not use it up, the token leaves the address bar,
@@ -12,18 +12,7 @@ let smtp: TestSmtp
 let fixture: Awaited<ReturnType<typeof startFixture>>
 let dana: string
 
-const admin = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${fixture.demo.apiUrl}/v1/admin${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${fixture.adminKey}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  })
-  if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status} ${await response.text()}`)
-  return response.json()
-}
+const admin = (method: string, path: string, body?: unknown) => adminCall(fixture, method, path, body)
 
 /** The first mail to `to` whose subject matches and that arrived after `after` others, once it is in. */
 async function mailTo(to: string, subject: RegExp, after: number): Promise<ReceivedMail> {
