@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
-import { secureHeaders } from 'hono/secure-headers'
 import type { Kysely } from 'kysely'
 import type { Limit, SlowingLimit } from './data/rate-limits.js'
 import type { Database } from './db/types.js'
@@ -10,7 +9,7 @@ import type { AppConfig, AppEnv } from './env.js'
 import { type EventHub, eventHub } from './events/hub.js'
 import { HEARTBEAT_MS } from './events/stream.js'
 import { useMailSecrets } from './mail/sealing.js'
-import { apiHeaders } from './middleware/api-headers/index.js'
+import { apiHeaders, securityHeaders } from './middleware/api-headers/index.js'
 import { limitBodies } from './middleware/body-limit/index.js'
 import { cleanUrl } from './middleware/clean-url/index.js'
 import { type ConsoleOptions, consoleRoutes } from './middleware/console/index.js'
@@ -171,7 +170,7 @@ export function createApp(options: AppOptions) {
   app.onError(problemErrorHandler(log ? { log } : {}))
   app.use(requestLog({ logger, metrics: options.metrics }))
   app.notFound(problemNotFound)
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+  app.use(securityHeaders())
   app.use(cleanUrl())
   app.use(async (c, next) => {
     c.set('db', options.db)

@@ -9,3 +9,18 @@ export class SerializedJson<T> {
     this.json = JSON.stringify(value)
   }
 }
+
+const serialised = new WeakMap<object, SerializedJson<unknown>>()
+
+/**
+ * `value` serialised on its first answer and reused for as long as it lives: for answers a read
+ * cache hands out again and again (the dashboard's list). Never change a value once answered.
+ */
+export function serializedOnce<T extends object>(value: T): SerializedJson<T> {
+  let answer = serialised.get(value) as SerializedJson<T> | undefined
+  if (!answer) {
+    answer = new SerializedJson(value)
+    serialised.set(value, answer)
+  }
+  return answer
+}

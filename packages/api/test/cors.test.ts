@@ -114,8 +114,16 @@ describe('security headers', () => {
     for (const path of ['/v1/portals/acme-services', '/v1/me', '/v1/nope']) {
       const res = await api.app.request(path)
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff')
-      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN')
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY')
       expect(res.headers.get('strict-transport-security'), path).toContain('max-age=')
+      // Headers that only govern a rendered document stay off JSON answers (OWASP's REST set).
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBeNull()
+      expect(res.headers.get('x-xss-protection'), path).toBeNull()
     }
+    // Pages get the full set.
+    const page = await api.app.request('/console/')
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer')
   })
 })

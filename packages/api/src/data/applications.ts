@@ -2,6 +2,7 @@ import { type Application, type ApplicationStatus, contactName, DEFAULT_PAGE_SIZ
 import { type Kysely, sql } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
+import { ReadCache } from '../db/read-cache.js'
 import { reusable } from '../db/reusable.js'
 import type { ApplicationTable, Database } from '../db/types.js'
 import { parseJson } from './json.js'
@@ -190,10 +191,29 @@ function applicationsBy(
  * started before carry no or another company), so the company's page and the contact's are read
  * from their own indexes and merged: the page's rows are among the first `limit + 1` of each.
  */
-export async function listApplications(
+export function listApplications(
   db: Kysely<Database>,
   scope: { organisationId: string; contactId: string; companyId?: string | null },
   page: PageRequest = { after: null, limit: DEFAULT_PAGE_SIZE },
+): Promise<Page<Application>> {
+  // The dashboard asks on every view: its pages are kept until any write is committed (ReadCache).
+  const key = JSON.stringify([
+    scope.organisationId,
+    scope.contactId,
+    scope.companyId ?? null,
+    page.after,
+    page.limit,
+  ])
+  return contactPages.read(db, key, () => readApplications(db, scope, page))
+}
+
+/** Pages of {@link listApplications}, kept while the database is unchanged. */
+const contactPages = new ReadCache<Page<Application>>(10_000)
+
+async function readApplications(
+  db: Kysely<Database>,
+  scope: { organisationId: string; contactId: string; companyId?: string | null },
+  page: PageRequest,
 ): Promise<Page<Application>> {
   let rows = await applicationsBy(db, 'a.contact_id', scope, scope.contactId, page)
   if (scope.companyId) {

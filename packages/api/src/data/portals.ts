@@ -9,6 +9,7 @@ import {
   type StaffTheme,
 } from '@portico/schema'
 import type { Kysely, Selectable, Updateable } from 'kysely'
+import { ReadCache } from '../db/read-cache.js'
 import { reusable } from '../db/reusable.js'
 import type { Database, PortalTable } from '../db/types.js'
 import { flag, parseJson, toFlag } from './json.js'
@@ -206,9 +207,19 @@ export function originAllowed(allowed: readonly string[], origin: string): boole
   })
 }
 
-/** What decides whether a cached portal is current: its id, archive date and the organisation's config version. */
-export async function portalHead(db: Kysely<Database>, slug: string) {
-  // Every public portal request runs it: compiled once, a prepared statement on the driver.
+/**
+ * What decides whether a cached portal is current: its id, archive date and the organisation's
+ * config version. Every public portal request asks: the answer is kept until any write is committed.
+ */
+export function portalHead(db: Kysely<Database>, slug: string) {
+  return portalHeads.read(db, slug, () => readPortalHead(db, slug), Boolean)
+}
+
+/** Heads of known portals by slug, kept while the database is unchanged (see {@link ReadCache}). */
+const portalHeads = new ReadCache<Awaited<ReturnType<typeof readPortalHead>>>(1000)
+
+async function readPortalHead(db: Kysely<Database>, slug: string) {
+  // Compiled once, a prepared statement on the driver.
   const rows = await reusable(
     db,
     'portalHead',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { now } from '../clock.js'
 import { hashSecret, newId, newSecret } from '../crypto.js'
+import { ReadCache } from '../db/read-cache.js'
 import { reusable } from '../db/reusable.js'
 import type { Database } from '../db/types.js'
 
@@ -40,17 +41,50 @@ export async function deleteSession(db: Kysely<Database>, sessionId: string): Pr
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
 }
 
+/** Live sessions by token hash, kept while the database is unchanged (see {@link ReadCache}). */
+const liveSessions = new ReadCache<SessionRow | undefined>(10_000)
+
 /**
  * The live session a token opens, with its contact, or `undefined` when unknown, past its absolute
  * lifetime, idle for longer than {@link SESSION_IDLE_MS}, or its contact disabled. Using it keeps it
- * alive (until its absolute end).
+ * alive (until its absolute end). Every request runs it: the answer is kept until any write is
+ * committed (logout, deactivation, revocation, a staff edit, another session's touch), on this
+ * instance or another, and its lifetime and idle time are checked again on every use.
  */
 export async function findSession(db: Kysely<Database>, token: string) {
-  // Looking up by hash keeps the comparison out of application code: the index lookup on a
-  // SHA-256 digest reveals nothing useful about the token through timing. Every request runs this
-  // query, so it is compiled once (the session itself is read from the database every time).
   const at = Date.now()
-  const rows = await reusable(
+  // Looking up by hash keeps the comparison out of application code: the index lookup on a
+  // SHA-256 digest reveals nothing useful about the token through timing.
+  const tokenHash = hashSecret(token)
+  const session = await liveSessions.read(
+    db,
+    tokenHash,
+    async () => (await readSession(db, tokenHash, at))[0],
+    Boolean,
+  )
+  if (
+    !session ||
+    Date.parse(session.expiresAt) <= at ||
+    Date.parse(session.lastSeenAt) <= at - SESSION_IDLE_MS
+  ) {
+    return undefined
+  }
+  if (Date.parse(session.lastSeenAt) < at - SESSION_TOUCH_MS) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(at).toISOString() })
+      .where('id', '=', session.sessionId)
+      .execute()
+  }
+  return session
+}
+
+/** A session as {@link findSession} reads it. */
+type SessionRow = Awaited<ReturnType<typeof readSession>>[number]
+
+/** The session row of a token hash, if live at `at`; compiled once, read from the database. */
+function readSession(db: Kysely<Database>, tokenHash: string, at: number) {
+  return reusable(
     db,
     'findSession',
     (param) =>
@@ -63,6 +97,7 @@ export async function findSession(db: Kysely<Database>, token: string) {
           's.id as sessionId',
           's.portal_id as portalId',
           's.last_seen_at as lastSeenAt',
+          's.expires_at as expiresAt',
           'c.id as contactId',
           'c.organisation_id as organisationId',
           'c.email',
@@ -81,15 +116,6 @@ export async function findSession(db: Kysely<Database>, token: string) {
         .where('s.expires_at', '>', param(1))
         .where('s.last_seen_at', '>', param(2))
         .where('c.status', '=', 'active'),
-    [hashSecret(token), new Date(at).toISOString(), new Date(at - SESSION_IDLE_MS).toISOString()],
+    [tokenHash, new Date(at).toISOString(), new Date(at - SESSION_IDLE_MS).toISOString()],
   )
-  const session = rows[0]
-  if (session && Date.parse(session.lastSeenAt) < at - SESSION_TOUCH_MS) {
-    await db
-      .updateTable('sessions')
-      .set({ last_seen_at: new Date(at).toISOString() })
-      .where('id', '=', session.sessionId)
-      .execute()
-  }
-  return session
 }

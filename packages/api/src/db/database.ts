@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely'
+import { postgresChanges, trackGeneration, trackingWrites, writeTracker } from './generation.js'
 import type { Database } from './types.js'
 
 /**
@@ -125,13 +126,23 @@ export async function openDatabase(url: string): Promise<Db> {
   if (dialectOf(url) === 'postgres') {
     const { default: pg } = await importDriver('pg', () => import('pg'))
     const pool = new pg.Pool({ connectionString: url, max: 10 })
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const tracker = writeTracker()
+    const kysely = new Kysely<Database>({ dialect: trackingWrites(new PostgresDialect({ pool }), tracker) })
+    const changes = postgresChanges(() => new pg.Client({ connectionString: url }))
+    trackGeneration(kysely, tracker, changes)
     const names = new Map<string, string>()
     directReaders.set(kysely, async (sql, parameters) => {
       const result = await pool.query({ name: statementName(sql, names), text: sql, values: [...parameters] })
       return result.rows
     })
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() }
+    return {
+      kysely,
+      dialect: 'postgres',
+      close: async () => {
+        await changes.close?.()
+        await kysely.destroy()
+      },
+    }
   }
   const { default: Sqlite } = await importDriver('better-sqlite3', () => import('better-sqlite3'))
   const file = url.replace(/^(sqlite|file):(\/\/)?/, '')
@@ -142,7 +153,27 @@ export async function openDatabase(url: string): Promise<Db> {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const statements = cachingStatements(sqlite)
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  const tracker = writeTracker()
+  const kysely = new Kysely<Database>({
+    dialect: trackingWrites(new SqliteDialect({ database: statements }), tracker),
+  })
+  // Other processes' commits to the file change `data_version`; this connection's own are counted
+  // by the tracker. Reading it takes the file's locks, so it is read once per turn of the event
+  // loop: every request in that turn runs alongside a commit another process makes meanwhile.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck()
+  let turnVersion: number | undefined
+  trackGeneration(kysely, tracker, {
+    others() {
+      if (turnVersion === undefined) {
+        turnVersion = dataVersion.get() as number
+        setImmediate(() => {
+          turnVersion = undefined
+        })
+      }
+      return turnVersion
+    },
+    inTransaction: () => sqlite.inTransaction,
+  })
   const readers = new Map<string, (parameters: readonly unknown[]) => unknown[]>()
   // A statement run while a transaction is open would run inside it: those wait for Kysely's mutex.
   directReaders.set(kysely, (sql, parameters) => {

@@ -19,6 +19,7 @@ import * as contactReads from './migrations/0018-contact-reads.js'
 import * as timelineIndexes from './migrations/0019-timeline-indexes.js'
 import * as scopeIndexes from './migrations/0020-scope-indexes.js'
 import * as totpLastStep from './migrations/0021-totp-last-step.js'
+import * as dataChangeNotices from './migrations/0022-data-change-notices.js'
 
 const migrations: Record<string, Migration> = {
   '0001-init': init,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0019-timeline-indexes': timelineIndexes,
   '0020-scope-indexes': scopeIndexes,
   '0021-totp-last-step': totpLastStep,
+  '0022-data-change-notices': dataChangeNotices,
 }
 
 const provider: MigrationProvider = {

@@ -14,6 +14,7 @@ import { findProcessForm } from '../data/processes.js'
 import { listStatusChanges } from '../data/status-changes.js'
 import type { AppEnv } from '../env.js'
 import { ApiError } from '../errors.js'
+import { serializedOnce } from '../serialized.js'
 import { addTimelineAttachment, addTimelineNote } from '../services/application-timeline.js'
 import { readNotes } from '../services/contact-reads.js'
 import { createWithIdempotency } from '../services/idempotent-create.js'
@@ -71,14 +72,17 @@ export function mountMeApplicationRoutes(app: Hono<AppEnv>): void {
   route(app, 'listMyApplications', async (c, { query }) => {
     const session = c.var.session
     const access = requireModule(session, 'applications')
-    return listApplications(
-      c.var.db,
-      {
-        organisationId: session.organisationId,
-        contactId: session.contactId,
-        companyId: access.sameCompanyVisibility ? session.companyId : null,
-      },
-      pageRequest(query, 'recent', 2),
+    // Pages come from a read cache while nothing changes: each is serialised once.
+    return serializedOnce(
+      await listApplications(
+        c.var.db,
+        {
+          organisationId: session.organisationId,
+          contactId: session.contactId,
+          companyId: access.sameCompanyVisibility ? session.companyId : null,
+        },
+        pageRequest(query, 'recent', 2),
+      ),
     )
   })
   route(app, 'createApplication', async (c, { body: input }) => {
