@@ -4,9 +4,11 @@
  * responses are checked, and answers `json` with the operation's status.
  */
 export class SerializedJson<T> {
-  readonly json: string
+  /** The answer's UTF-8 bytes: sent as they are, with no encoding per request. */
+  readonly bytes: Uint8Array<ArrayBuffer>
   constructor(readonly value: T) {
-    this.json = JSON.stringify(value)
+    const json = Buffer.from(JSON.stringify(value))
+    this.bytes = new Uint8Array(json.buffer, json.byteOffset, json.byteLength) as Uint8Array<ArrayBuffer>
   }
 }
 

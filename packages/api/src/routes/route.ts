@@ -182,7 +182,7 @@ export function route<Id extends OperationId>(app: Hono<AppEnv>, id: Id, handler
     if (op.status === 204) return c.body(null, 204)
     if (result instanceof SerializedJson) {
       if (c.var.config.checkResponses) checkResponse(id, op.response, result.value)
-      return c.body(result.json, op.status, JSON_TYPE)
+      return c.body(result.bytes, op.status, JSON_TYPE)
     }
     if (c.var.config.checkResponses) checkResponse(id, op.response, result)
     return c.json(result as object, op.status)
