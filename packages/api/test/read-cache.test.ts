@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dataGeneration } from '../src/db/generation.js'
+import { DATA_CHANNEL, dataGeneration } from '../src/db/generation.js'
 import { createApp, type Db, openDatabase } from '../src/index.js'
 import { type Api, setupApi } from './harness.js'
 import { admin } from './helpers.js'
@@ -167,5 +167,21 @@ describe('cached reads', () => {
         )
     `.execute(api.db.kysely)
     expect(missing.rows).toEqual([])
+
+    // A lost notice connection: nothing is served from cache until a new one listens (a second later).
+    const token = await login()
+    await sql`
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND query = ${`LISTEN ${DATA_CHANNEL}`} AND pid <> pg_backend_pid()
+    `.execute(api.db.kysely)
+    const deaf = await eventually(
+      async () => dataGeneration(other.kysely),
+      (g) => g === undefined,
+    )
+    expect(deaf).toBeUndefined()
+    expect((await onOther('GET', '/v1/me/applications', token)).status).toBe(200)
+    await api.db.kysely.deleteFrom('sessions').execute()
+    expect((await onOther('GET', '/v1/me/applications', token)).status).toBe(401)
+    await otherCaches()
   })
 })

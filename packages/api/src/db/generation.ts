@@ -164,6 +164,9 @@ export function trackingWrites(dialect: Dialect, tracker: Tracker): Dialect {
   }
 }
 
+/** How long after a lost notice connection the next one is opened. */
+const RETRY_MS = 1000
+
 interface ListeningClient {
   connect(): Promise<unknown>
   query(sql: string): Promise<unknown>
@@ -182,6 +185,9 @@ export function postgresChanges(connect: () => ListeningClient): GenerationSourc
   let listening = false
   let client: ListeningClient | undefined
   let closed = false
+  // After a failed or lost connection, the next attempt waits a second: requests meanwhile read
+  // the database, and a database that is down is not asked for a connection on every request.
+  let retryAt = 0
   function open() {
     const c = connect()
     client = c
@@ -189,6 +195,7 @@ export function postgresChanges(connect: () => ListeningClient): GenerationSourc
       if (client !== c) return
       listening = false
       client = undefined
+      retryAt = Date.now() + RETRY_MS
       void c.end().catch(() => {})
     }
     c.on('notification', (message) => {
@@ -206,7 +213,7 @@ export function postgresChanges(connect: () => ListeningClient): GenerationSourc
   }
   return {
     others() {
-      if (!listening && !client && !closed) open()
+      if (!listening && !client && !closed && Date.now() >= retryAt) open()
       return listening ? notices : undefined
     },
     async close() {

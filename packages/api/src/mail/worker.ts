@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter } from 'kysely'
 import { now } from '../clock.js'
 import { newId } from '../crypto.js'
 import type { Database, OutboxTable } from '../db/types.js'
+import { pollingLoop } from '../ops/polling.js'
 import { bodyContext, mailSecrets } from './sealing.js'
 import { type MailSender, senderFromEnv } from './sender.js'
 
@@ -173,38 +174,18 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     return result
   }
 
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<unknown> | undefined
-  let stopped = true
-
-  function schedule(delay: number) {
-    if (stopped) return
-    timer = setTimeout(() => {
-      running = runOnce().then(
-        (result) => {
-          const busy = result.sent + result.retrying + result.failed >= config.batchSize
-          schedule(busy ? 0 : config.intervalMs)
-        },
-        (error: unknown) => {
-          log(`[portico] mail worker: ${error instanceof Error ? error.message : String(error)}`)
-          schedule(config.intervalMs)
-        },
-      )
-    }, delay)
-    timer.unref()
-  }
-
+  const loop = pollingLoop({
+    name: 'mail worker',
+    intervalMs: config.intervalMs,
+    runOnce,
+    busy: (result) => result.sent + result.retrying + result.failed >= config.batchSize,
+    log,
+  })
   return {
     runOnce,
-    start() {
-      if (!stopped) return
-      stopped = false
-      schedule(0)
-    },
+    start: () => loop.start(),
     async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
+      await loop.stop()
       sender.close()
     },
   }

@@ -8,6 +8,7 @@ import type { Database } from '../db/types.js'
 import type { WebhookDeliveryTable } from '../db/webhook-types.js'
 import { enqueueMail } from '../mail/outbox.js'
 import type { NetGuard } from '../net-guard.js'
+import { pollingLoop } from '../ops/polling.js'
 import type { SecretBox } from '../secrets.js'
 import { secretContext, signedHeaders } from './sign.js'
 
@@ -296,38 +297,18 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     return result
   }
 
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<unknown> | undefined
-  let stopped = true
-
-  function schedule(delay: number) {
-    if (stopped) return
-    timer = setTimeout(() => {
-      running = runOnce().then(
-        (result) => {
-          const busy = result.delivered + result.retrying + result.failed >= config.batchSize
-          schedule(busy ? 0 : config.intervalMs)
-        },
-        (error: unknown) => {
-          log(`[portico] webhook worker: ${error instanceof Error ? error.message : String(error)}`)
-          schedule(config.intervalMs)
-        },
-      )
-    }, delay)
-    timer.unref()
-  }
-
+  const loop = pollingLoop({
+    name: 'webhook worker',
+    intervalMs: config.intervalMs,
+    runOnce,
+    busy: (result) => result.delivered + result.retrying + result.failed >= config.batchSize,
+    log,
+  })
   return {
     runOnce,
-    start() {
-      if (!stopped) return
-      stopped = false
-      schedule(0)
-    },
+    start: () => loop.start(),
     async stop() {
-      stopped = true
-      clearTimeout(timer)
-      await running
+      await loop.stop()
     },
   }
 }
