@@ -4,14 +4,6 @@ import { newId } from '../crypto.js'
 import type { Database } from '../db/types.js'
 import { keysetAfter, type Page, type PageRequest, timelinePageOf } from './page.js'
 
-/** A note staff write for each other about an application; contacts never see it. */
-interface InternalNote {
-  id: string
-  author: { type: string; id: string | null; name: string }
-  body: string
-  createdAt: string
-}
-
 /**
  * Adds an internal note. It lives in the notes table with the author type `internal` (the
  * contact's timeline selects only `contact` and `staff`); `author_contact_id` stays null and the

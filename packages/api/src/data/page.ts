@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_SIZE } from '@portico/schema'
-import { type RawBuilder, sql } from 'kysely'
+import { sql } from 'kysely'
 import { ApiError } from '../errors.js'
 
 /** A page of a list and the cursor of the next one. */
