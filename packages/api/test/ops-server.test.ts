@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { Writable } from 'node:stream'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { openDatabase, type RunningServer, startServer } from '../src/index.js'
+import { migrateToLatest, openDatabase, type RunningServer, seedDemo, startServer } from '../src/index.js'
 import { createLogger } from '../src/ops/logger.js'
 import { createScratchDatabase, type ScratchDatabase } from './databases.js'
 import { setupApi } from './harness.js'
@@ -96,6 +96,59 @@ describe('health and readiness', () => {
     const body = await res.json()
     expect(body.ready).toBe(false)
     expect(body.problems[0]).toMatch(/^migrations not run: 0001-init, /)
+  })
+})
+
+describe('answer headers over HTTP', () => {
+  it('carry the API set on data answers, each answer keeping its own values, and the full set on pages', async () => {
+    const scratch = await createScratchDatabase(process.env, { template: inject('postgresTemplate') })
+    cleanups.push(() => scratch.drop())
+    const seeding = await openDatabase(scratch.url)
+    await migrateToLatest(seeding.kysely as never)
+    const seed = await seedDemo(seeding.kysely)
+    await seeding.close()
+    const server = await startServer({ databaseUrl: scratch.url, port: 0, mail: false, consoleDir: false })
+    cleanups.push(() => server.close())
+    const config = await fetch(`${server.url}/v1/portals/acme-services`, {
+      headers: { 'x-request-id': 'lb-7f3a9c21' },
+    })
+    expect(config.status).toBe(200)
+    expect(Object.fromEntries(config.headers)).toMatchObject({
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'strict-transport-security': 'max-age=15552000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cross-origin-resource-policy': 'cross-origin',
+      'x-request-id': 'lb-7f3a9c21',
+      // The public config chose its own caching: the default no-store does not replace it.
+      'cache-control': expect.stringContaining('max-age='),
+      etag: expect.any(String),
+    })
+    expect(config.headers.get('cross-origin-opener-policy')).toBeNull()
+    // The dashboard's list is served again and again from one serialised answer: each time whole.
+    const login = await fetch(`${server.url}/v1/portals/acme-services/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(seed.login),
+    })
+    const { token } = (await login.json()) as { token: string }
+    for (let i = 0; i < 3; i++) {
+      const list = await fetch(`${server.url}/v1/me/applications`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+      expect(list.status).toBe(200)
+      expect((await list.json()).items).toEqual(expect.any(Array))
+    }
+    const me = await fetch(`${server.url}/v1/me`)
+    expect(me.status).toBe(401)
+    expect(me.headers.get('cache-control')).toBe('no-store')
+    expect(me.headers.get('x-frame-options')).toBe('DENY')
+    expect(me.headers.get('content-type')).toMatch(/problem\+json/)
+    expect(me.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
+    const page = await fetch(`${server.url}/nothing-here`)
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin')
+    expect(page.headers.get('content-security-policy')).toBeNull()
   })
 })
 

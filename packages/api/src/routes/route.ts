@@ -98,8 +98,6 @@ function checkResponse(id: string, schema: unknown, value: unknown): void {
   }
 }
 
-const JSON_TYPE = { 'content-type': 'application/json' }
-
 /** Requires a contact session used from a page where its portal is embedded. */
 const contactGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await bearerAuth()(c, async () => {
@@ -182,7 +180,8 @@ export function route<Id extends OperationId>(app: Hono<AppEnv>, id: Id, handler
     if (op.status === 204) return c.body(null, 204)
     if (result instanceof SerializedJson) {
       if (c.var.config.checkResponses) checkResponse(id, op.response, result.value)
-      return c.body(result.bytes, op.status, JSON_TYPE)
+      // A new object each time: @hono/node-server writes Content-Length into the headers it is given.
+      return c.body(result.bytes, op.status, { 'content-type': 'application/json' })
     }
     if (c.var.config.checkResponses) checkResponse(id, op.response, result)
     return c.json(result as object, op.status)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import type { Logger } from '../../ops/logger.js'
 import type { Metrics } from '../../ops/metrics.js'
+import { defaultHeaders } from '../api-headers/index.js'
 
 /** Options of {@link requestLog}. */
 export interface RequestLogOptions {
@@ -26,10 +27,7 @@ export function requestLog(options: RequestLogOptions = {}): MiddlewareHandler {
     const incoming = c.req.header('x-request-id')
     const id = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID()
     c.set('requestId', id)
-    await next()
-    // On the response itself, like every other middleware: c.header() after next() would replace the
-    // response and, under @hono/node-server, drop the headers other middleware set on it (CORS!).
-    c.res.headers.set('x-request-id', id)
+    await defaultHeaders(c, [['x-request-id', id]], next)
     // The matched pattern (/v1/me/applications/:id), never the concrete path with its ids.
     const route = c.req.routePath && c.req.routePath !== '/*' ? c.req.routePath : 'unmatched'
     const status = c.res.status
